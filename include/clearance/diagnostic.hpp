@@ -1,0 +1,81 @@
+// Diagnostics and the result type through which every fallible call reports.
+//
+// A policy author's mistakes come back as Diagnostics (all of them, each with
+// file:line:col); a caller's or the environment's failure is an Error with one
+// Diagnostic. Nothing in the library throws to the caller.
+#pragma once
+
+#include <cassert>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace clearance {
+
+enum class Severity { kError, kWarning };
+
+// 1-based line and column; line 0 means "the whole file" or "no file".
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int col = 0;
+};
+
+struct Diagnostic {
+  SourceLocation where;
+  Severity severity = Severity::kError;
+  std::string code;     // e.g. "unknown-name", "cycle", "syntax"
+  std::string message;  // one line, no location prefix
+  std::string context;  // optional source line with a caret under the column
+  // Optional subjects, for lint JSON.
+  std::string rule;
+  std::string group;
+  std::string dimension;
+
+  // "FILE:LINE:COL: error: MESSAGE [code]"
+  std::string ToString() const;
+};
+
+// What a failed call returns: one or more diagnostics, errors first.
+class Error {
+ public:
+  Error() = default;
+  explicit Error(std::vector<Diagnostic> diagnostics) : diagnostics_(std::move(diagnostics)) {}
+  static Error Message(std::string message, std::string code = "error");
+
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  // The first diagnostic as a "FILE:LINE:COL: error: MESSAGE" line.
+  std::string message() const;
+  // Every diagnostic, one per line, with context lines.
+  std::string ToString() const;
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// Shaped like std::expected<T, Error>.
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
+  Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
+
+  bool ok() const { return state_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+
+  T& value() & { assert(ok()); return std::get<0>(state_); }
+  const T& value() const& { assert(ok()); return std::get<0>(state_); }
+  T&& value() && { assert(ok()); return std::get<0>(std::move(state_)); }
+  const Error& error() const { assert(!ok()); return std::get<1>(state_); }
+
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+
+ private:
+  std::variant<T, Error> state_;
+};
+
+}  // namespace clearance

@@ -1,0 +1,120 @@
+#include "base/source.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace clearance {
+
+std::uint32_t SourceTable::Add(std::string name, std::string text) {
+  files_.push_back({std::move(name), std::move(text)});
+  return static_cast<std::uint32_t>(files_.size() - 1);
+}
+
+SourceLocation SourceTable::Locate(Mark mark) const {
+  if (mark.file >= files_.size()) return {};
+  return {files_[mark.file].name, static_cast<int>(mark.line), static_cast<int>(mark.col)};
+}
+
+std::string SourceTable::ShortLocation(Mark mark) const {
+  if (mark.file >= files_.size()) return {};
+  return files_[mark.file].name + ':' + std::to_string(mark.line);
+}
+
+std::string SourceTable::Context(Mark mark) const {
+  if (mark.file >= files_.size() || mark.line == 0) return {};
+  std::string_view text = files_[mark.file].text;
+  std::size_t begin = 0;
+  for (std::uint32_t line = 1; line < mark.line; ++line) {
+    begin = text.find('\n', begin);
+    if (begin == std::string_view::npos) return {};
+    ++begin;
+  }
+  std::size_t end = text.find('\n', begin);
+  std::string_view line = text.substr(begin, end == std::string_view::npos ? end : end - begin);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.size() > 200) return {};
+  std::string out(line);
+  out += '\n';
+  const std::size_t caret = mark.col > 0 ? mark.col - 1 : 0;
+  for (std::size_t i = 0; i < caret && i < line.size(); ++i) out += line[i] == '\t' ? '\t' : ' ';
+  out += '^';
+  return out;
+}
+
+void Diagnostics::Error(Mark mark, std::string code, std::string message) {
+  Diagnostic d;
+  d.where = sources_->Locate(mark);
+  d.severity = Severity::kError;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  d.context = sources_->Context(mark);
+  list_.push_back(std::move(d));
+  ++errors_;
+}
+
+void Diagnostics::Warning(Mark mark, std::string code, std::string message) {
+  Diagnostic d;
+  d.where = sources_->Locate(mark);
+  d.severity = Severity::kWarning;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  d.context = sources_->Context(mark);
+  list_.push_back(std::move(d));
+}
+
+clearance::Error Diagnostics::ToError() const {
+  std::vector<Diagnostic> errors;
+  for (const Diagnostic& d : list_) {
+    if (d.severity == Severity::kError) errors.push_back(d);
+  }
+  return clearance::Error(std::move(errors));
+}
+
+namespace {
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                        std::tolower(static_cast<unsigned char>(b[j - 1]));
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::vector<std::string> ClosestNames(std::string_view name, const std::vector<std::string>& candidates,
+                                      std::size_t most) {
+  const std::size_t limit = std::max<std::size_t>(2, name.size() / 3 + 1);
+  std::vector<std::pair<std::size_t, const std::string*>> scored;
+  for (const std::string& c : candidates) {
+    const std::size_t d = EditDistance(name, c);
+    if (d <= limit) scored.emplace_back(d, &c);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < scored.size() && i < most; ++i) out.push_back(*scored[i].second);
+  return out;
+}
+
+std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates) {
+  const std::vector<std::string> close = ClosestNames(name, candidates);
+  if (close.empty()) return {};
+  std::string out = " (did you mean ";
+  for (std::size_t i = 0; i < close.size(); ++i) {
+    if (i > 0) out += i + 1 == close.size() ? " or " : ", ";
+    out += '\'' + close[i] + '\'';
+  }
+  return out + "?)";
+}
+
+}  // namespace clearance

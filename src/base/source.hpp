@@ -1,0 +1,69 @@
+// Source side table: every stage points back into the policy's files through
+// a Mark, and diagnostics are collected here with caret context.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clearance/diagnostic.hpp"
+
+namespace clearance {
+
+// A position in a loaded file; 1-based line and column. line 0: no position.
+struct Mark {
+  std::uint32_t file = 0;
+  std::uint32_t line = 0;
+  std::uint32_t col = 0;
+};
+
+struct SourceFile {
+  std::string name;  // as shown in messages
+  std::string text;
+};
+
+class SourceTable {
+ public:
+  std::uint32_t Add(std::string name, std::string text);
+  const SourceFile& file(std::uint32_t index) const { return files_[index]; }
+  std::size_t size() const { return files_.size(); }
+
+  SourceLocation Locate(Mark mark) const;
+  // "FILE:LINE"
+  std::string ShortLocation(Mark mark) const;
+  // The source line under mark and a caret under its column.
+  std::string Context(Mark mark) const;
+
+ private:
+  std::vector<SourceFile> files_;
+};
+
+// Collects every diagnostic of a stage, in the order found.
+class Diagnostics {
+ public:
+  explicit Diagnostics(const SourceTable& sources) : sources_(&sources) {}
+
+  void Error(Mark mark, std::string code, std::string message);
+  void Warning(Mark mark, std::string code, std::string message);
+  void Add(Diagnostic diagnostic) { list_.push_back(std::move(diagnostic)); }
+
+  bool has_errors() const { return errors_ > 0; }
+  std::size_t error_count() const { return errors_; }
+  const std::vector<Diagnostic>& list() const { return list_; }
+  clearance::Error ToError() const;
+  const SourceTable& sources() const { return *sources_; }
+
+ private:
+  const SourceTable* sources_;
+  std::vector<Diagnostic> list_;
+  std::size_t errors_ = 0;
+};
+
+// "did you mean" suggestions: the closest candidates by edit distance.
+std::vector<std::string> ClosestNames(std::string_view name, const std::vector<std::string>& candidates,
+                                      std::size_t most = 3);
+// " (did you mean 'a' or 'b'?)" or "".
+std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates);
+
+}  // namespace clearance

@@ -1,0 +1,14 @@
+// Each verb registers its subcommand and returns the code to exit with.
+#pragma once
+
+#include <functional>
+
+namespace CLI { class App; }
+
+namespace clearance::cli {
+
+using VerbRunner = std::function<int()>;
+
+VerbRunner AddCheck(CLI::App& app);
+
+}  // namespace clearance::cli

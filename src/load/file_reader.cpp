@@ -1,0 +1,617 @@
+#include "load/file_reader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <set>
+
+#include "expr/parse.hpp"
+#include "load/prescan.hpp"
+
+namespace clearance::load {
+namespace {
+
+constexpr const char* kType = "type";
+
+// Walks one parsed YAML document. Node visits are counted (aliases count
+// each time they are reached), so alias expansion is bounded.
+class Reader {
+ public:
+  Reader(const SourceTable& sources, std::uint32_t file, FileRole role, const Limits& limits,
+         Diagnostics& diags)
+      : sources_(sources), file_(file), role_(role), limits_(limits), diags_(diags) {}
+
+  std::optional<FileDoc> Read();
+
+ private:
+  using PairFn = std::function<void(const Text& key, const YAML::Node& value)>;
+
+  Mark MarkOf(const YAML::Node& node) const {
+    const YAML::Mark m = node.Mark();
+    if (m.line < 0) return {file_, 1, 1};
+    return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+  }
+
+  void Error(Mark mark, std::string code, std::string message) {
+    diags_.Error(mark, std::move(code), std::move(message));
+  }
+
+  bool Visit() {
+    if (++visited_ <= limits_.max_nodes) return true;
+    if (!budget_reported_) {
+      budget_reported_ = true;
+      Error({file_, 1, 1}, "limit",
+            "the document has more than " + std::to_string(limits_.max_nodes) +
+                " nodes once aliases are expanded");
+    }
+    return false;
+  }
+
+  // yaml-cpp turns plain `Null` and `NULL` into nulls; the DSL reads only
+  // `~`, `null` and an empty value as null, so those two are text again.
+  std::optional<std::string> NullWord(const YAML::Node& node) const {
+    const YAML::Mark m = node.Mark();
+    if (m.pos < 0) return std::nullopt;
+    std::string_view text = sources_.file(file_).text;
+    const std::size_t pos = static_cast<std::size_t>(m.pos);
+    for (std::string_view word : {"Null", "NULL"}) {
+      if (text.substr(pos, word.size()) == word) {
+        const std::size_t after = pos + word.size();
+        if (after >= text.size() || std::string_view(" \t\r\n,]}#").find(text[after]) != std::string_view::npos) {
+          return std::string(word);
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  bool IsNull(const YAML::Node& node) const { return node.IsNull() && !NullWord(node); }
+  static bool IsPlain(const YAML::Node& node) { return node.Tag() == "?" || node.IsNull(); }
+
+  // `where` is used for a null value, whose own mark yaml-cpp puts after it.
+  std::optional<Text> Scalar(const YAML::Node& node, Mark where, std::string_view what) {
+    if (!Visit()) return std::nullopt;
+    if (node.IsScalar()) return Text{node.Scalar(), MarkOf(node)};
+    if (node.IsNull()) {
+      if (auto word = NullWord(node)) return Text{*word, MarkOf(node)};
+      Error(where, kType, std::string(what) + " is missing (null)");
+      return std::nullopt;
+    }
+    Error(MarkOf(node), kType, std::string(what) + " must be a scalar, not a " + KindName(node));
+    return std::nullopt;
+  }
+
+  static std::string KindName(const YAML::Node& node) {
+    if (node.IsMap()) return "map";
+    if (node.IsSequence()) return "list";
+    if (node.IsNull()) return "null";
+    return "scalar";
+  }
+
+  // A value or group name; `any` where it may stand for every value.
+  std::optional<Text> Name(const YAML::Node& node, Mark where, std::string_view what, bool any_allowed = false) {
+    std::optional<Text> text = Scalar(node, where, what);
+    if (text && !CheckName(*text, what, any_allowed)) return std::nullopt;
+    return text;
+  }
+
+  bool CheckName(const Text& name, std::string_view what, bool any_allowed = false) {
+    if (name.text.empty()) {
+      Error(name.mark, "name", std::string(what) + " may not be empty");
+      return false;
+    }
+    if (expr::IsKeyword(name.text) && !(any_allowed && name.text == "any")) {
+      Error(name.mark, "name", "'" + name.text + "' is a keyword and cannot be " + std::string(what));
+      return false;
+    }
+    return true;
+  }
+
+  std::optional<Text> Identifier(const YAML::Node& node, Mark where, std::string_view what) {
+    std::optional<Text> text = Name(node, where, what);
+    if (text && !expr::IsIdentifier(text->text)) {
+      Error(text->mark, "name", std::string(what) + " '" + text->text + "' is not an identifier");
+      return std::nullopt;
+    }
+    return text;
+  }
+
+  bool ExpectMap(const YAML::Node& node, Mark where, std::string_view what) {
+    if (node.IsMap()) return true;
+    if (node.IsNull() && !NullWord(node)) {
+      Error(where, kType, std::string(what) + " is missing (null); expected a map");
+    } else {
+      Error(MarkOf(node), kType, std::string(what) + " must be a map, not a " + KindName(node));
+    }
+    return false;
+  }
+
+  bool ExpectList(const YAML::Node& node, Mark where, std::string_view what) {
+    if (node.IsSequence()) return true;
+    if (node.IsNull() && !NullWord(node)) {
+      Error(where, kType, std::string(what) + " is missing (null); expected a list");
+    } else {
+      Error(MarkOf(node), kType, std::string(what) + " must be a list, not a " + KindName(node));
+    }
+    return false;
+  }
+
+  // Calls fn for each key of a map, rejecting duplicate, non-scalar and
+  // merge (<<) keys.
+  void ForEachPair(const YAML::Node& map, const PairFn& fn) {
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (!Visit()) return;
+      const YAML::Node& key = it->first;
+      if (!key.IsScalar()) {
+        Error(MarkOf(key), kType, "a key must be a scalar, not a " + KindName(key));
+        continue;
+      }
+      Text k{key.Scalar(), MarkOf(key)};
+      if (k.text == "<<" && IsPlain(key)) {
+        Error(k.mark, "yaml", "the merge key '<<' is not supported");
+        continue;
+      }
+      if (!seen.insert(k.text).second) {
+        Error(k.mark, "duplicate", "duplicate key '" + k.text + "'");
+        continue;
+      }
+      fn(k, it->second);
+    }
+  }
+
+  template <class Fn>
+  void ForEachItem(const YAML::Node& list, Fn fn) {
+    for (const YAML::Node& item : list) {
+      if (!Visit()) return;
+      fn(item);
+    }
+  }
+
+  enum class Names { kIdentifiers, kMembers };
+
+  std::vector<Text> NameList(const YAML::Node& node, Mark where, std::string_view what, Names kind) {
+    std::vector<Text> out;
+    if (!ExpectList(node, where, what)) return out;
+    ForEachItem(node, [&](const YAML::Node& item) {
+      auto name = kind == Names::kIdentifiers ? Identifier(item, MarkOf(item), "an entry of " + std::string(what))
+                                              : Name(item, MarkOf(item), "an entry of " + std::string(what), true);
+      if (name) out.push_back(std::move(*name));
+    });
+    return out;
+  }
+
+  void UnknownKey(const Text& key, std::string_view where, const std::vector<std::string>& known) {
+    Error(key.mark, "unknown-key",
+          "unknown key '" + key.text + "' in " + std::string(where) + DidYouMean(key.text, known));
+  }
+
+  void ReadTopLevel(const YAML::Node& root, FileDoc& doc);
+  void ReadClearanceVersion(const Text& key, const YAML::Node& value, bool& seen);
+  std::optional<Effect> ReadEffect(const YAML::Node& value, Mark where, std::string_view what);
+  void ReadDimensions(const YAML::Node& node, Mark where, FileDoc& doc);
+  void ReadDimension(const Text& name, const YAML::Node& node, DimensionDoc& dim);
+  void ReadValues(const YAML::Node& node, Mark where, DimensionDoc& dim);
+  std::optional<AttributeValue> ReadAttribute(const YAML::Node& node, Mark where);
+  void ReadGroups(const YAML::Node& node, Mark where, DimensionDoc& dim);
+  void ReadRules(const YAML::Node& node, Mark where, FileDoc& doc);
+  std::optional<RuleDoc> ReadRule(const YAML::Node& node);
+  void ReadRuleKey(const Text& key, const YAML::Node& value, RuleDoc& rule, bool& has_id,
+                   bool& has_effect);
+  WhenDoc ReadWhen(const YAML::Node& node, Mark where);
+  std::optional<DatedBound> ReadDate(const YAML::Node& node, Mark where, std::string_view what);
+  bool ColumnExact(const YAML::Node& node, const std::string& text) const;
+
+  const SourceTable& sources_;
+  std::uint32_t file_;
+  FileRole role_;
+  const Limits& limits_;
+  Diagnostics& diags_;
+  std::size_t visited_ = 0;
+  bool budget_reported_ = false;
+};
+
+const std::vector<std::string> kTopKeys = {"clearance", "policy",  "description", "default", "combine",
+                                           "include",   "extends", "drop",        "dimensions", "rules"};
+const std::vector<std::string> kDimensionKeys = {"values", "groups", "default"};
+const std::vector<std::string> kRuleKeys = {"id",       "effect",  "when",    "overrides",
+                                            "effective", "expires", "because", "cite",
+                                            "outcome",  "obligations", "tags"};
+
+std::optional<FileDoc> Reader::Read() {
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(sources_.file(file_).text);
+  } catch (const YAML::Exception& e) {
+    const Mark mark{file_, static_cast<std::uint32_t>(std::max(0, e.mark.line) + 1),
+                    static_cast<std::uint32_t>(std::max(0, e.mark.column) + 1)};
+    Error(mark, "yaml", "malformed YAML: " + e.msg);
+    return std::nullopt;
+  }
+  if (documents.size() > 1) {
+    Error(MarkOf(documents[1]), "yaml", "a policy file holds one YAML document, not several");
+    return std::nullopt;
+  }
+  FileDoc doc;
+  doc.file = file_;
+  doc.mark = {file_, 1, 1};
+  if (documents.empty() || !documents[0].IsMap()) {
+    Error(documents.empty() ? doc.mark : MarkOf(documents[0]), kType,
+          "a policy file must be a map of keys (clearance, policy, dimensions, rules, ...)");
+    return std::nullopt;
+  }
+  doc.mark = MarkOf(documents[0]);
+  ReadTopLevel(documents[0], doc);
+  return doc;
+}
+
+void Reader::ReadClearanceVersion(const Text& key, const YAML::Node& value, bool& seen) {
+  seen = true;
+  auto text = Scalar(value, key.mark, "'clearance'");
+  if (!text) return;
+  // "the plain integer 1": 1, 01 or +1, but not 1.0, "1" or 1e0.
+  std::string_view t = text->text;
+  if (t.starts_with('+')) t.remove_prefix(1);
+  while (t.size() > 1 && t.front() == '0') t.remove_prefix(1);
+  if (!IsPlain(value) || t != "1") {
+    Error(text->mark, "version", "'clearance' must be the plain integer 1, not '" + text->text + "'");
+  }
+}
+
+std::optional<Effect> Reader::ReadEffect(const YAML::Node& value, Mark where, std::string_view what) {
+  auto text = Scalar(value, where, what);
+  if (!text) return std::nullopt;
+  if (text->text == "allow") return Effect::kAllow;
+  if (text->text == "deny") return Effect::kDeny;
+  Error(text->mark, kType, std::string(what) + " must be 'allow' or 'deny', not '" + text->text + "'");
+  return std::nullopt;
+}
+
+void Reader::ReadTopLevel(const YAML::Node& root, FileDoc& doc) {
+  const bool is_root = role_ == FileRole::kLayerRoot;
+  bool has_version = false;
+  Mark drop_mark;
+  auto root_only = [&](const Text& key) {
+    if (is_root) return true;
+    Error(key.mark, "include", "'" + key.text + "' may only be set in a policy's root file, not in an included file");
+    return false;
+  };
+  ForEachPair(root, [&](const Text& key, const YAML::Node& value) {
+    const std::string& k = key.text;
+    if (k == "clearance") {
+      ReadClearanceVersion(key, value, has_version);
+    } else if (k == "policy") {
+      if (is_root) doc.policy = Identifier(value, key.mark, "the policy name");
+    } else if (k == "description") {
+      if (auto text = Scalar(value, key.mark, "'description'")) doc.description = text->text;
+    } else if (k == "default") {
+      if (root_only(key)) {
+        doc.default_effect = ReadEffect(value, key.mark, "'default'");
+        doc.default_mark = key.mark;
+      }
+    } else if (k == "combine") {
+      if (!root_only(key)) return;
+      auto text = Scalar(value, key.mark, "'combine'");
+      if (!text) return;
+      if (text->text == "deny-overrides") doc.combine = Combine::kDenyOverrides;
+      else if (text->text == "allow-overrides") doc.combine = Combine::kAllowOverrides;
+      else if (text->text == "strict") doc.combine = Combine::kStrict;
+      else Error(text->mark, kType, "'combine' must be deny-overrides, allow-overrides or strict, not '" + text->text + "'");
+    } else if (k == "include") {
+      if (!ExpectList(value, key.mark, "'include'")) return;
+      ForEachItem(value, [&](const YAML::Node& item) {
+        auto path = Scalar(item, MarkOf(item), "an include path");
+        if (path && path->text.empty()) Error(path->mark, kType, "an include path may not be empty");
+        else if (path) doc.includes.push_back(std::move(*path));
+      });
+    } else if (k == "extends") {
+      if (!root_only(key)) return;
+      doc.extends = Scalar(value, key.mark, "'extends'");
+      if (doc.extends && doc.extends->text.empty()) {
+        Error(doc.extends->mark, kType, "'extends' may not be empty");
+        doc.extends.reset();
+      }
+    } else if (k == "drop") {
+      if (!root_only(key)) return;
+      drop_mark = key.mark;
+      doc.drops = NameList(value, key.mark, "'drop'", Names::kIdentifiers);
+    } else if (k == "dimensions") {
+      ReadDimensions(value, key.mark, doc);
+    } else if (k == "rules") {
+      ReadRules(value, key.mark, doc);
+    } else {
+      UnknownKey(key, "the policy file", kTopKeys);
+    }
+  });
+  if (!has_version) Error(doc.mark, "version", "missing 'clearance: 1'");
+  if (is_root && !doc.policy && !root["policy"]) Error(doc.mark, "missing", "missing 'policy' (the policy's name)");
+  if (drop_mark.line != 0 && !doc.extends && !root["extends"]) {
+    Error(drop_mark, "drop", "'drop' is only allowed together with 'extends'");
+  }
+}
+
+void Reader::ReadDimensions(const YAML::Node& node, Mark where, FileDoc& doc) {
+  if (!ExpectMap(node, where, "'dimensions'")) return;
+  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+    if (!CheckName(key, "a dimension name")) return;
+    if (!expr::IsIdentifier(key.text)) {
+      Error(key.mark, "name", "dimension name '" + key.text + "' is not an identifier");
+      return;
+    }
+    if (key.text == "date" || key.text == "id") {
+      Error(key.mark, "name", "'" + key.text + "' is reserved in queries and cannot name a dimension");
+      return;
+    }
+    DimensionDoc dim;
+    dim.name = key;
+    if (ExpectMap(value, key.mark, "dimension '" + key.text + "'")) ReadDimension(key, value, dim);
+    doc.dimensions.push_back(std::move(dim));
+  });
+}
+
+void Reader::ReadDimension(const Text& name, const YAML::Node& node, DimensionDoc& dim) {
+  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+    if (key.text == "values") {
+      ReadValues(value, key.mark, dim);
+    } else if (key.text == "groups") {
+      ReadGroups(value, key.mark, dim);
+    } else if (key.text == "default") {
+      dim.default_value = Name(value, key.mark, "the default of dimension '" + name.text + "'");
+    } else {
+      UnknownKey(key, "dimension '" + name.text + "'", kDimensionKeys);
+    }
+  });
+}
+
+void Reader::ReadValues(const YAML::Node& node, Mark where, DimensionDoc& dim) {
+  if (node.IsSequence()) {
+    ForEachItem(node, [&](const YAML::Node& item) {
+      if (auto name = Name(item, MarkOf(item), "a value name")) {
+        if (name->text == "any") Error(name->mark, "name", "'any' is reserved and cannot be declared");
+        else dim.values.push_back({std::move(*name), {}});
+      }
+    });
+    return;
+  }
+  if (!node.IsMap()) {
+    ExpectList(node, where, "'values'");
+    return;
+  }
+  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+    if (!CheckName(key, "a value name")) return;
+    if (key.text == "any") {
+      Error(key.mark, "name", "'any' is reserved and cannot be declared");
+      return;
+    }
+    ValueDoc v{key, {}};
+    if (value.IsNull() && !NullWord(value)) {
+      dim.values.push_back(std::move(v));
+      return;
+    }
+    if (!ExpectMap(value, key.mark, "the attributes of '" + key.text + "'")) return;
+    ForEachPair(value, [&](const Text& attr, const YAML::Node& attr_value) {
+      if (!CheckName(attr, "an attribute name")) return;
+      if (!expr::IsIdentifier(attr.text)) {
+        Error(attr.mark, "name", "attribute name '" + attr.text + "' is not an identifier");
+        return;
+      }
+      if (auto typed = ReadAttribute(attr_value, attr.mark)) {
+        v.attributes.push_back({attr, std::move(*typed), MarkOf(attr_value)});
+      }
+    });
+    dim.values.push_back(std::move(v));
+  });
+}
+
+std::optional<AttributeValue> Reader::ReadAttribute(const YAML::Node& node, Mark where) {
+  auto text = Scalar(node, where, "an attribute value");
+  if (!text) return std::nullopt;
+  if (!IsPlain(node)) return AttributeValue(text->text);
+  const std::string& t = text->text;
+  if (t == "true") return AttributeValue(true);
+  if (t == "false") return AttributeValue(false);
+  if (expr::IsNumber(t)) {
+    errno = 0;
+    const double d = std::strtod(t.c_str(), nullptr);
+    if (errno == ERANGE && std::isinf(d)) {
+      Error(text->mark, kType, "number '" + t + "' is out of range");
+      return std::nullopt;
+    }
+    return AttributeValue(d);
+  }
+  if (Date::LooksLikeDate(t)) {
+    if (auto date = Date::Parse(t)) return AttributeValue(*date);
+    Error(text->mark, kType, "'" + t + "' is not a calendar date");
+    return std::nullopt;
+  }
+  return AttributeValue(t);
+}
+
+void Reader::ReadGroups(const YAML::Node& node, Mark where, DimensionDoc& dim) {
+  if (!ExpectMap(node, where, "'groups'")) return;
+  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+    if (!CheckName(key, "a group name")) return;
+    if (key.text == "any") {
+      Error(key.mark, "name", "'any' is reserved and cannot be declared");
+      return;
+    }
+    GroupDoc group;
+    group.name = key;
+    if (value.IsSequence()) {
+      group.include = NameList(value, key.mark, "group '" + key.text + "'", Names::kMembers);
+    } else if (value.IsMap()) {
+      group.map_form = true;
+      ForEachPair(value, [&](const Text& part, const YAML::Node& members) {
+        if (part.text == "include") group.include = NameList(members, part.mark, "'include'", Names::kMembers);
+        else if (part.text == "exclude") group.exclude = NameList(members, part.mark, "'exclude'", Names::kMembers);
+        else UnknownKey(part, "group '" + key.text + "'", {"include", "exclude"});
+      });
+    } else if (value.IsNull() && !NullWord(value)) {
+      Error(key.mark, kType, "group '" + key.text + "' is missing (null); expected a list of members or {include, exclude}");
+      return;
+    } else {
+      Error(MarkOf(value), kType, "group '" + key.text + "' must be a list of members or {include, exclude}, not a scalar");
+      return;
+    }
+    dim.groups.push_back(std::move(group));
+  });
+}
+
+void Reader::ReadRules(const YAML::Node& node, Mark where, FileDoc& doc) {
+  if (!ExpectList(node, where, "'rules'")) return;
+  ForEachItem(node, [&](const YAML::Node& item) {
+    if (auto rule = ReadRule(item)) doc.rules.push_back(std::move(*rule));
+  });
+}
+
+std::optional<RuleDoc> Reader::ReadRule(const YAML::Node& node) {
+  if (!ExpectMap(node, MarkOf(node), "a rule")) return std::nullopt;
+  RuleDoc rule;
+  rule.id.mark = MarkOf(node);
+  bool has_id = false;
+  bool has_effect = false;
+  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+    ReadRuleKey(key, value, rule, has_id, has_effect);
+  });
+  if (!node["id"]) Error(MarkOf(node), "missing", "a rule needs an 'id'");
+  if (!node["effect"]) {
+    Error(has_id ? rule.id.mark : MarkOf(node), "missing",
+          "rule" + (has_id ? " '" + rule.id.text + "'" : std::string()) + " needs an 'effect'");
+  }
+  if (rule.effective && rule.expires && !(rule.effective->date < rule.expires->date)) {
+    Error(rule.expires->mark, "dates", "'expires' must be after 'effective' in rule '" + rule.id.text + "'");
+  }
+  // A rule with other faults is kept, so later checks do not report its id
+  // as unknown; the load fails anyway.
+  if (!has_id) return std::nullopt;
+  return rule;
+}
+
+void Reader::ReadRuleKey(const Text& key, const YAML::Node& value, RuleDoc& rule, bool& has_id,
+                         bool& has_effect) {
+  const std::string& k = key.text;
+  if (k == "id") {
+    if (auto id = Identifier(value, key.mark, "a rule id")) {
+      rule.id = std::move(*id);
+      has_id = true;
+    }
+  } else if (k == "effect") {
+    if (auto effect = ReadEffect(value, key.mark, "'effect'")) {
+      rule.effect = *effect;
+      rule.effect_mark = key.mark;
+      has_effect = true;
+    }
+  } else if (k == "when") {
+    rule.when = ReadWhen(value, key.mark);
+  } else if (k == "overrides") {
+    rule.overrides = NameList(value, key.mark, "'overrides'", Names::kIdentifiers);
+  } else if (k == "effective") {
+    rule.effective = ReadDate(value, key.mark, "'effective'");
+  } else if (k == "expires") {
+    rule.expires = ReadDate(value, key.mark, "'expires'");
+  } else if (k == "because") {
+    if (auto text = Scalar(value, key.mark, "'because'")) rule.because = text->text;
+  } else if (k == "cite") {
+    if (auto text = Scalar(value, key.mark, "'cite'")) rule.cite = text->text;
+  } else if (k == "outcome") {
+    rule.outcome = Identifier(value, key.mark, "an outcome");
+  } else if (k == "obligations") {
+    if (!ExpectList(value, key.mark, "'obligations'")) return;
+    ForEachItem(value, [&](const YAML::Node& item) {
+      if (auto text = Scalar(item, MarkOf(item), "an obligation")) rule.obligations.push_back(text->text);
+    });
+  } else if (k == "tags") {
+    rule.tags = NameList(value, key.mark, "'tags'", Names::kIdentifiers);
+  } else {
+    UnknownKey(key, "a rule", kRuleKeys);
+  }
+}
+
+bool Reader::ColumnExact(const YAML::Node& node, const std::string& text) const {
+  const YAML::Mark m = node.Mark();
+  if (m.pos < 0 || text.find('\n') != std::string::npos) return false;
+  std::string_view source = sources_.file(file_).text;
+  const std::size_t pos = static_cast<std::size_t>(m.pos);
+  return source.substr(pos, text.size()) == text;
+}
+
+WhenDoc Reader::ReadWhen(const YAML::Node& node, Mark where) {
+  if (node.IsMap()) {
+    MapWhen when;
+    when.mark = MarkOf(node);
+    ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+      MapWhenEntry entry;
+      entry.dimension = key;
+      entry.list_mark = MarkOf(value);
+      if (value.IsSequence()) {
+        entry.names = NameList(value, key.mark, "the names of '" + key.text + "'", Names::kMembers);
+      } else if (auto name = Name(value, key.mark, "the names of '" + key.text + "'", true)) {
+        entry.names.push_back(std::move(*name));
+        entry.list_mark = name->mark;
+      } else {
+        return;
+      }
+      when.entries.push_back(std::move(entry));
+    });
+    return when;
+  }
+  if (node.IsSequence()) {
+    Error(MarkOf(node), kType, "'when' must be an expression or a map of dimension to names, not a list");
+    return std::monostate{};
+  }
+  auto text = Scalar(node, where, "'when'");
+  if (!text) return std::monostate{};
+  ExpressionWhen when{*text, false};
+  if (node.Tag() == "?") {
+    when.column_exact = ColumnExact(node, text->text);
+  } else if (node.Tag() == "!") {
+    // A quoted one-liner starts one column after its quote.
+    const YAML::Mark m = node.Mark();
+    std::string_view source = sources_.file(file_).text;
+    if (m.pos >= 0 && text->text.find('\n') == std::string::npos &&
+        source.substr(static_cast<std::size_t>(m.pos) + 1, text->text.size()) == text->text) {
+      when.column_exact = true;
+      when.source.mark.col += 1;
+    }
+  }
+  return when;
+}
+
+std::optional<DatedBound> Reader::ReadDate(const YAML::Node& node, Mark where, std::string_view what) {
+  auto text = Scalar(node, where, what);
+  if (!text) return std::nullopt;
+  if (!IsPlain(node) || !Date::LooksLikeDate(text->text)) {
+    Error(text->mark, kType, std::string(what) + " must be a date YYYY-MM-DD, not '" + text->text + "'");
+    return std::nullopt;
+  }
+  auto date = Date::Parse(text->text);
+  if (!date) {
+    Error(text->mark, kType, "'" + text->text + "' is not a calendar date");
+    return std::nullopt;
+  }
+  return DatedBound{*date, text->mark};
+}
+
+}  // namespace
+
+std::optional<FileDoc> ReadFile(const SourceTable& sources, std::uint32_t file, FileRole role,
+                                const Limits& limits, Diagnostics& diagnostics) {
+  const std::string& text = sources.file(file).text;
+  auto fault = [&](const PrescanFault& f, const char* code) {
+    diagnostics.Error({file, f.line, f.col}, code, f.message);
+    return std::nullopt;
+  };
+  if (text.size() > limits.max_file_bytes) {
+    diagnostics.Error({file, 1, 1}, "limit",
+                      "the file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes");
+    return std::nullopt;
+  }
+  if (auto f = FindInvalidUtf8(text)) return fault(*f, "utf8");
+  if (auto f = FindExcessiveNesting(text, limits.max_depth)) return fault(*f, "limit");
+  return Reader(sources, file, role, limits, diagnostics).Read();
+}
+
+}  // namespace clearance::load

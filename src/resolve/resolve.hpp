@@ -1,0 +1,18 @@
+// Stage 3: document -> resolved policy (names -> value sets, graphs checked).
+#pragma once
+
+#include <optional>
+
+#include "load/document.hpp"
+#include "resolve/resolved_policy.hpp"
+
+namespace clearance::resolve {
+
+// Every fault goes to `diagnostics`; returns nothing when there was one.
+std::optional<ResolvedPolicy> Resolve(const load::PolicyDoc& document, const Limits& limits,
+                                      Diagnostics& diagnostics);
+
+// "sha256:<hex>" over the policy's meaning (see digest.cpp).
+std::string ComputeDigest(const ResolvedPolicy& policy);
+
+}  // namespace clearance::resolve

@@ -1,0 +1,74 @@
+// The policy with every name resolved: dimensions with their values,
+// attribute values and group value sets; rules whose conditions test only
+// "the value of dimension d is in set S"; the override relation as indices.
+// This is the single input of the compiler, the interpreter and analyses.
+#pragma once
+
+#include <boost/dynamic_bitset.hpp>
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+
+#include "base/source.hpp"
+#include "clearance/policy.hpp"
+#include "load/document.hpp"
+
+namespace clearance::resolve {
+
+using ValueSet = boost::dynamic_bitset<>;  // bit i: value i of the dimension
+using load::AttributeValue;
+
+struct Dimension {
+  DimensionInfo info;  // name, values, groups (members), default
+  Mark mark;           // first declaration
+  std::vector<Mark> value_marks;
+  std::vector<ValueSet> group_sets;  // parallel to info.groups
+  std::vector<Mark> group_marks;
+  std::vector<std::map<std::string, AttributeValue>> attributes;  // per value
+  std::unordered_map<std::string, std::uint32_t> value_index;
+  std::unordered_map<std::string, std::uint32_t> group_index;
+
+  std::size_t size() const { return info.values.size(); }
+};
+
+// A condition over one query. Attribute tests and negations are folded into
+// the value set of a test, so a test is always "value of dim ∈ set".
+struct Cond {
+  enum class Kind : std::uint8_t { kTrue, kFalse, kTest, kNot, kAnd, kOr };
+  Kind kind = Kind::kTrue;
+  std::uint32_t dim = 0;  // kTest
+  ValueSet set;           // kTest
+  std::vector<Cond> children;
+  std::string text;       // as written, for traces ("country != US")
+};
+
+struct Rule {
+  RuleInfo info;
+  Cond when;                              // kTrue when absent
+  std::vector<std::uint32_t> overridden_by;  // rules naming this one in `overrides`, policy order
+  Mark mark;  // the rule's id
+  Mark effective_mark;
+  Mark expires_mark;
+
+  bool ActiveOn(Date d) const {
+    return (!info.effective || *info.effective <= d) && (!info.expires || d < *info.expires);
+  }
+};
+
+struct ResolvedPolicy {
+  std::string name;
+  std::string description;
+  Effect default_effect = Effect::kDeny;
+  Combine combine = Combine::kDenyOverrides;
+  std::vector<Dimension> dims;   // declaration order
+  std::vector<Rule> rules;       // policy order
+  std::unordered_map<std::string, std::uint32_t> dim_index;
+  std::unordered_map<std::string, std::uint32_t> rule_index;
+  std::string digest;            // "sha256:..."
+  Mark root_mark;
+};
+
+}  // namespace clearance::resolve
