@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   std::map<const CLI::App*, VerbRunner> verbs;
   auto add = [&](VerbRunner runner) { verbs[app.get_subcommands({}).back()] = std::move(runner); };
   add(AddCheck(app));
+  add(AddBatch(app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

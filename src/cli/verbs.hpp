@@ -10,5 +10,6 @@ namespace clearance::cli {
 using VerbRunner = std::function<int()>;
 
 VerbRunner AddCheck(CLI::App& app);
+VerbRunner AddBatch(CLI::App& app);
 
 }  // namespace clearance::cli
