@@ -75,7 +75,7 @@ Date Date::TodayUtc() {
 
 std::string Date::ToString() const {
   const Civil c = CivilFromDays(days_);
-  char buf[16];
+  char buf[48];  // room for any int, so the compiler sees no truncation
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
   return buf;
 }

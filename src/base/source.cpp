@@ -93,11 +93,12 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
 
 std::vector<std::string> ClosestNames(std::string_view name, const std::vector<std::string>& candidates,
                                       std::size_t most) {
-  const std::size_t limit = std::max<std::size_t>(2, name.size() / 3 + 1);
+  // Close enough to be a typo: a third of the name, and never the whole of it.
+  const std::size_t limit = std::max<std::size_t>(1, name.size() / 3);
   std::vector<std::pair<std::size_t, const std::string*>> scored;
   for (const std::string& c : candidates) {
     const std::size_t d = EditDistance(name, c);
-    if (d <= limit) scored.emplace_back(d, &c);
+    if (d <= limit && d < name.size()) scored.emplace_back(d, &c);
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -7,10 +7,9 @@
 // the rules' on_success handler), which becomes its Span.
 #pragma once
 
-#include <vector>
-
 #include <boost/fusion/include/adapt_struct.hpp>
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
+#include <vector>
 
 namespace clearance::expr::syntax {
 

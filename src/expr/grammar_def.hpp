@@ -139,10 +139,10 @@ using namespace lexical;
 const auto ident_def = x3::omit[x3::raw[ident_shape][reject_keywords]];
 const auto name_ident_def = x3::omit[x3::raw[ident_shape][reject_keywords_but_any]];
 // QUOTED has no escapes; a name is never empty, a string literal may be.
-const auto quoted_name_def = x3::omit[x3::lexeme[('\'' >> +~x3::char_('\'') >> '\'') |
-                                                 ('"' >> +~x3::char_('"') >> '"')]];
-const auto quoted_text_def = x3::omit[x3::lexeme[('\'' >> *~x3::char_('\'') >> '\'') |
-                                                 ('"' >> *~x3::char_('"') >> '"')]];
+const auto quoted_name_def =
+    x3::omit[x3::lexeme[('\'' >> +~x3::char_('\'') >> '\'') | ('"' >> +~x3::char_('"') >> '"')]];
+const auto quoted_text_def =
+    x3::omit[x3::lexeme[('\'' >> *~x3::char_('\'') >> '\'') | ('"' >> *~x3::char_('"') >> '"')]];
 const auto name_def = name_ident | quoted_name;
 // §9: [-+]?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?
 const auto number_def = x3::omit[x3::lexeme[-sign >> +digit >> -('.' >> +digit) >>

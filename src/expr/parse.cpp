@@ -26,7 +26,9 @@ constexpr std::string_view kKeywords[] = {"and", "or", "not", "in", "true", "fal
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsIdentHead(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
 bool IsWordChar(char c) { return IsIdentHead(c) || IsDigit(c); }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 bool IsQuote(char c) { return c == '\'' || c == '"'; }
 
 // The length of the longest run at `pos` shaped like an IDENT body: word
@@ -115,9 +117,9 @@ class DepthScan {
   std::optional<ParseError> Check(std::size_t pos) const {
     const std::size_t depth = levels_.size() - 1 + nots_;
     if (depth <= static_cast<std::size_t>(std::max(max_depth_, 0))) return std::nullopt;
-    return ParseError{static_cast<std::uint32_t>(pos),
-                      "expression nested too deeply (more than " + std::to_string(max_depth_) +
-                          " levels of parentheses and 'not')"};
+    return ParseError{static_cast<std::uint32_t>(pos), "expression nested too deeply (more than " +
+                                                           std::to_string(max_depth_) +
+                                                           " levels of parentheses and 'not')"};
   }
 
   std::string_view text_;
@@ -140,7 +142,8 @@ std::size_t SkipSpaceBack(std::string_view text, std::size_t at) {
 std::string After(std::string_view text, std::size_t at) {
   const std::size_t end = SkipSpaceBack(text, at);
   for (std::string_view op : {"==", "!=", "(", "[", ","}) {
-    if (end >= op.size() && text.substr(end - op.size(), op.size()) == op) return " after " + Quote(op);
+    if (end >= op.size() && text.substr(end - op.size(), op.size()) == op)
+      return " after " + Quote(op);
   }
   for (std::string_view kw : {"and", "or", "not"}) {
     const std::size_t n = kw.size();
@@ -154,16 +157,15 @@ std::string After(std::string_view text, std::size_t at) {
 }
 
 bool Unterminated(std::string_view text, std::size_t at) {
-  return at < text.size() && IsQuote(text[at]) && text.find(text[at], at + 1) == std::string_view::npos;
+  return at < text.size() && IsQuote(text[at]) &&
+         text.find(text[at], at + 1) == std::string_view::npos;
 }
 
 bool EmptyQuotes(std::string_view text, std::size_t at) {
   return at + 1 < text.size() && IsQuote(text[at]) && text[at + 1] == text[at];
 }
 
-std::optional<std::string> ExplainOperand(std::string_view text, std::size_t at,
-                                          std::string_view keyword) {
-  if (text.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos) return "empty expression";
+std::string ExplainOperand(std::string_view text, std::size_t at, std::string_view keyword) {
   if (keyword == "any") return "'any' is a keyword, not a dimension name";
   if (!keyword.empty()) return "unexpected " + Quote(keyword);
   if (at < text.size() && IsQuote(text[at])) return "a dimension name is never quoted";
@@ -172,20 +174,24 @@ std::optional<std::string> ExplainOperand(std::string_view text, std::size_t at,
   return std::string("expected ") + grammar::kWhatOperand + After(text, at);
 }
 
-std::optional<std::string> ExplainName(std::string_view text, std::size_t at,
-                                       std::string_view keyword, std::string_view what) {
+std::string ExplainName(std::string_view text, std::size_t at, std::string_view keyword,
+                        std::string_view what) {
   if (!keyword.empty()) return Quote(keyword) + " is a keyword, not a name";
   if (EmptyQuotes(text, at)) return "a name is never empty";
   if (what == grammar::kWhatName && at < text.size() && text[at] == ']' &&
       SkipSpaceBack(text, at) > 0 && text[SkipSpaceBack(text, at) - 1] == '[') {
     return "a set may not be empty";
   }
-  if (what == grammar::kWhatName) return "expected a name" + After(text, at);
-  return std::nullopt;
+  if (at < text.size() && text[at] == '[' && what == grammar::kWhatName)
+    return "'==' and '!=' take one name; write a list as 'in [a, b]'";
+  std::string message =
+      "expected " + std::string(what) + (what == grammar::kWhatName ? After(text, at) : "");
+  if (at < text.size() && std::string_view("()[],").find(text[at]) == std::string_view::npos)
+    message += " (quote a name that is not an identifier)";
+  return message;
 }
 
-std::optional<std::string> ExplainLiteral(std::string_view text, std::size_t at,
-                                          std::string_view keyword) {
+std::string ExplainLiteral(std::string_view text, std::size_t at, std::string_view keyword) {
   if (!keyword.empty()) return Quote(keyword) + " is a keyword; quote it to use it as text";
   if (at + 1 < text.size() && text[at] == '.' && IsDigit(text[at + 1]))
     return "a number needs a digit before '.'";
@@ -193,6 +199,8 @@ std::optional<std::string> ExplainLiteral(std::string_view text, std::size_t at,
 }
 
 ParseError Explain(std::string_view text, std::size_t at, std::string_view what) {
+  if (text.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos)
+    return {0, "empty expression"};
   while (at < text.size() && IsSpace(text[at])) ++at;  // X3 fails before skipping
   const auto offset = static_cast<std::uint32_t>(at);
   if (Unterminated(text, at)) return {offset, "unterminated quoted name"};
@@ -261,7 +269,8 @@ class Converter {
   }
 
   Expr Convert(const syntax::Unary& node) {
-    Expr inner = boost::apply_visitor([this](const auto& p) { return Primary(p); }, node.primary.get());
+    Expr inner =
+        boost::apply_visitor([this](const auto& p) { return Primary(p); }, node.primary.get());
     for (auto it = node.nots.rbegin(); it != node.nots.rend(); ++it) {
       auto wrapped = std::make_unique<Not>();
       wrapped->operand = std::move(inner);
@@ -271,7 +280,9 @@ class Converter {
     return inner;
   }
 
-  Expr Primary(const syntax::Token& token) { return BoolConst{TextOf(token) == "true", SpanOf(token)}; }
+  Expr Primary(const syntax::Token& token) {
+    return BoolConst{TextOf(token) == "true", SpanOf(token)};
+  }
   Expr Primary(const x3::forward_ast<syntax::Or>& nested) { return Convert(nested.get()); }
 
   Expr Primary(const syntax::Test& test) {
@@ -287,8 +298,8 @@ class Converter {
       return out;
     }
     if (const auto* eq = boost::get<syntax::EqTail>(&tail)) {
-      return InTest{NameOf(test.dim), TextOf(eq->op) == "!=", false, {NameOf(eq->name)},
-                    SpanOf(test)};
+      return InTest{
+          NameOf(test.dim), TextOf(eq->op) == "!=", false, {NameOf(eq->name)}, SpanOf(test)};
     }
     const auto& cmp = boost::get<syntax::AttrTail>(tail);
     return AttrTest{NameOf(test.dim), NameOf(cmp.attr), OpOf(cmp.op), LiteralOf(cmp.literal),

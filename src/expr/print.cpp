@@ -25,7 +25,7 @@ void AppendText(std::string_view text, bool bare_any, std::string& out) {
   }
 }
 
-void AppendName(const Name& name, std::string& out) { AppendText(name.text, !name.quoted, out); }
+void AppendName(const Name& name, std::string& out) { AppendText(name.text, true, out); }
 
 void AppendNumber(double value, std::string& out) {
   char buf[64];
@@ -52,12 +52,18 @@ void AppendLiteral(const Literal& literal, std::string& out) {
 
 std::string_view OpText(CmpOp op) {
   switch (op) {
-    case CmpOp::kEq: return "==";
-    case CmpOp::kNe: return "!=";
-    case CmpOp::kLt: return "<";
-    case CmpOp::kLe: return "<=";
-    case CmpOp::kGt: return ">";
-    case CmpOp::kGe: return ">=";
+    case CmpOp::kEq:
+      return "==";
+    case CmpOp::kNe:
+      return "!=";
+    case CmpOp::kLt:
+      return "<";
+    case CmpOp::kLe:
+      return "<=";
+    case CmpOp::kGt:
+      return ">";
+    case CmpOp::kGe:
+      return ">=";
   }
   return "?";
 }

@@ -17,8 +17,9 @@ namespace clearance::expr {
 //   parentheses); no other parentheses;
 // - every set in brackets, `==`/`!=` on a DIM written as `in`/`not in`:
 //   `country != US` prints `country not in [US]`;
-// - names quoted only when they are not identifiers (a bare `any` stays
-//   bare, a quoted 'any' stays quoted), with ' unless the name contains it;
+// - names quoted only when they are not identifiers, with ' unless the name
+//   contains it; `any` is always bare in a name (the resolver reads 'any'
+//   and any alike) and always quoted as a string literal;
 // - numbers in shortest round-trip form (`1e+26`), dates as YYYY-MM-DD.
 std::string ToCanonicalString(const Expr& e);
 
