@@ -34,7 +34,9 @@ void RuleBlock(std::string& out, const Policy& policy, const TraceEntry& e) {
     for (std::size_t i = 0; i < e.overridden_by.size(); ++i) out += (i ? ", " : "") + e.overridden_by[i];
     out += '\n';
   }
-  if (!e.detail.empty()) out += "    " + e.detail + '\n';
+  if (!e.detail.empty()) {
+    out += e.status == RuleStatus::kNotMatched ? "    failed test: " + e.detail + '\n' : "    " + e.detail + '\n';
+  }
 }
 
 void Section(std::string& out, const Policy& policy, const Decision& d, RuleStatus status,
