@@ -27,16 +27,18 @@
 
 namespace clearance {
 
-// Bounds on what a loader accepts; exceeding one is a diagnostic, never a
-// crash or a hang.
+// Bounds on what a loader accepts; exceeding one is a diagnostic with a
+// location, never a crash or a hang. Files must also be valid UTF-8 without
+// NUL bytes (not configurable).
 struct Limits {
-  std::size_t max_file_bytes = 8u << 20;     // per file
-  std::size_t max_files = 1000;              // per policy, includes and bases counted
-  int max_depth = 128;                       // YAML nesting
-  std::size_t max_nodes = 2'000'000;         // YAML nodes per file, aliases expanded
-  std::size_t max_expression_bytes = 64u << 10;
-  int max_expression_depth = 128;
-  std::size_t max_domain = 50'000'000;       // queries × date intervals brute-forced by analyses
+  std::size_t max_file_bytes = 8u << 20;         // per file
+  std::size_t max_files = 1000;                  // per policy, includes and bases counted
+  int max_depth = 128;                           // YAML nesting of maps and lists
+  std::size_t max_nodes = 2'000'000;             // YAML nodes per file, aliases expanded
+  std::size_t max_expanded_bytes = 64u << 20;    // scalar text per file, aliases expanded
+  std::size_t max_expression_bytes = 64u << 10;  // per `when` expression
+  int max_expression_depth = 128;                // parentheses and `not` in an expression
+  std::size_t max_domain = 50'000'000;           // queries × date intervals brute-forced by analyses
 };
 
 // Where policy files come from. Implement it to serve policies from memory

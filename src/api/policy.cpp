@@ -2,7 +2,7 @@
 // checks) and answers queries.
 #include <algorithm>
 
-#include "analysis/conflicts.hpp"
+#include "analysis/conflicts_graph.hpp"
 #include "api/policy_data.hpp"
 #include "eval/interpreter.hpp"
 #include "load/loader.hpp"
@@ -13,12 +13,21 @@ namespace {
 
 using internal::PolicyData;
 
-bool CheckStrict(const resolve::ResolvedPolicy& policy, Diagnostics& diags) {
-  if (policy.combine != Combine::kStrict) return true;
-  auto conflict = analysis::FindConflictByEnumeration(policy);
-  if (!conflict) return true;
-  diags.Error(policy.rules[conflict->first].mark, "conflict", analysis::DescribeConflict(policy, *conflict));
-  return false;
+// Compiles the resolved policy; under `strict`, a conflict on any query
+// (found on the graph's terminals) makes it invalid (DSL.md §6.6).
+std::optional<compile::DecisionGraph> CompileChecked(const resolve::ResolvedPolicy& policy, Diagnostics& diags) {
+  Result<compile::DecisionGraph> graph = compile::Compile(policy);
+  if (!graph) {
+    for (const Diagnostic& d : graph.error().diagnostics()) diags.Add(d);
+    return std::nullopt;
+  }
+  if (policy.combine == Combine::kStrict) {
+    if (auto conflict = analysis::FindConflictOnGraph(*graph)) {
+      diags.Error(policy.rules[conflict->first].mark, "conflict", analysis::DescribeConflict(policy, *conflict));
+      return std::nullopt;
+    }
+  }
+  return std::move(*graph);
 }
 
 // The base of `extends` must be a valid policy on its own (DSL.md §9).
@@ -26,7 +35,7 @@ bool ValidateBases(const load::PolicyDoc& layer, const Limits& limits, Diagnosti
   if (!layer.base) return true;
   if (!ValidateBases(*layer.base, limits, diags)) return false;
   auto base = resolve::Resolve(*layer.base, limits, diags);
-  return base && CheckStrict(*base, diags);
+  return base && CompileChecked(*base, diags);
 }
 
 Result<Policy> Build(std::string_view root, std::optional<std::string_view> text, const LoadOptions& options) {
@@ -42,7 +51,10 @@ Result<Policy> Build(std::string_view root, std::optional<std::string_view> text
   if (!doc || diags.has_errors()) return failed();
   if (!ValidateBases(*doc, options.limits, diags)) return failed();
   auto resolved = resolve::Resolve(*doc, options.limits, diags);
-  if (!resolved || !CheckStrict(*resolved, diags)) return failed();
+  if (!resolved) return failed();
+  auto graph = CompileChecked(*resolved, diags);
+  if (!graph) return failed();
+  data->graph = std::move(*graph);
   data->resolved = std::move(*resolved);
   for (const resolve::Dimension& d : data->resolved.dims) data->dimensions.push_back(d.info);
   for (const resolve::Rule& r : data->resolved.rules) data->rules.push_back(r.info);
@@ -132,14 +144,12 @@ Decision Policy::Interpret(const Query& query, TraceDetail detail) const {
 }
 
 Decision Policy::Explain(const Query& query, TraceDetail detail) const {
-  return eval::Interpret(data_->resolved, query, detail);
+  const compile::Terminal& t = data_->graph.terminal(data_->graph.Find(query.values, query.date));
+  return eval::BuildDecision(data_->resolved, query, t.matching, t.outcome, detail);
 }
 
 Verdict Policy::Decide(const Query& query) const noexcept {
-  // Stand-in until the decision graph is wired in.
-  thread_local eval::Outcome outcome;
-  outcome = eval::CombineMatches(data_->resolved, eval::MatchingRules(data_->resolved, query));
-  return {outcome.effect, outcome.basis, outcome.decisive};
+  return data_->graph.Decide(query.values, query.date);
 }
 
 void Policy::DecideBatch(std::span<const Query> queries, std::span<Verdict> out) const noexcept {

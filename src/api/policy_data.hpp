@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "base/source.hpp"
+#include "compile/decision_graph.hpp"
 #include "clearance/policy.hpp"
 #include "resolve/resolved_policy.hpp"
 
@@ -15,6 +16,7 @@ struct PolicyData {
   SourceTable sources;
   std::vector<DimensionInfo> dimensions;
   std::vector<RuleInfo> rules;
+  compile::DecisionGraph graph;
 };
 
 }  // namespace clearance::internal

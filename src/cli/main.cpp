@@ -11,11 +11,17 @@
 int main(int argc, char** argv) {
   using namespace clearance::cli;
   CLI::App app{"clearance: may this AI model be made available in this country for this use?"};
+  app.name("clearance");
   app.require_subcommand(1);
   std::map<const CLI::App*, VerbRunner> verbs;
   auto add = [&](VerbRunner runner) { verbs[app.get_subcommands({}).back()] = std::move(runner); };
   add(AddCheck(app));
+  add(AddTest(app));
   add(AddBatch(app));
+  add(AddLint(app));
+  add(AddDiff(app));
+  add(AddMatrix(app));
+  add(AddGraph(app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

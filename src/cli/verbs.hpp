@@ -10,6 +10,11 @@ namespace clearance::cli {
 using VerbRunner = std::function<int()>;
 
 VerbRunner AddCheck(CLI::App& app);
+VerbRunner AddTest(CLI::App& app);
 VerbRunner AddBatch(CLI::App& app);
+VerbRunner AddLint(CLI::App& app);
+VerbRunner AddDiff(CLI::App& app);
+VerbRunner AddMatrix(CLI::App& app);
+VerbRunner AddGraph(CLI::App& app);
 
 }  // namespace clearance::cli

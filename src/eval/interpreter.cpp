@@ -86,24 +86,27 @@ Decision BuildDecision(const resolve::ResolvedPolicy& policy, const Query& query
   const auto contains = [](const std::vector<std::uint32_t>& list, std::uint32_t r) {
     return std::binary_search(list.begin(), list.end(), r);
   };
+  auto matched_entry = [&](std::uint32_t r) {
+    if (contains(outcome.decisive, r)) return Entry(policy, r, RuleStatus::kDecisive);
+    if (!contains(outcome.overridden, r)) return Entry(policy, r, RuleStatus::kOutvoted);
+    TraceEntry e = Entry(policy, r, RuleStatus::kOverridden);
+    for (std::uint32_t w : OverriddenBy(policy, r, matching)) e.overridden_by.push_back(policy.rules[w].info.id);
+    return e;
+  };
+  if (detail == TraceDetail::kMatching) {  // the hot path: only the matching rules
+    for (std::uint32_t r : matching) d.trace.push_back(matched_entry(r));
+    return d;
+  }
   for (std::uint32_t r = 0; r < policy.rules.size(); ++r) {
-    const resolve::Rule& rule = policy.rules[r];
     if (std::binary_search(matching.begin(), matching.end(), r)) {
-      if (contains(outcome.decisive, r)) {
-        d.trace.push_back(Entry(policy, r, RuleStatus::kDecisive));
-      } else if (contains(outcome.overridden, r)) {
-        TraceEntry e = Entry(policy, r, RuleStatus::kOverridden);
-        for (std::uint32_t w : OverriddenBy(policy, r, matching)) e.overridden_by.push_back(policy.rules[w].info.id);
-        d.trace.push_back(std::move(e));
-      } else {
-        d.trace.push_back(Entry(policy, r, RuleStatus::kOutvoted));
-      }
-    } else if (detail == TraceDetail::kAll) {
-      const bool active = rule.ActiveOn(query.date);
-      TraceEntry e = Entry(policy, r, active ? RuleStatus::kNotMatched : RuleStatus::kInactive);
-      e.detail = active ? FailingTest(rule.when, query) : InactiveBound(rule, query.date);
-      d.trace.push_back(std::move(e));
+      d.trace.push_back(matched_entry(r));
+      continue;
     }
+    const resolve::Rule& rule = policy.rules[r];
+    const bool active = rule.ActiveOn(query.date);
+    TraceEntry e = Entry(policy, r, active ? RuleStatus::kNotMatched : RuleStatus::kInactive);
+    e.detail = active ? FailingTest(rule.when, query) : InactiveBound(rule, query.date);
+    d.trace.push_back(std::move(e));
   }
   return d;
 }

@@ -8,9 +8,22 @@ BatchRecord ParseJsonLine(std::string_view line) {
     r.error = "empty line";
     return r;
   }
-  nlohmann::ordered_json json = nlohmann::ordered_json::parse(line, nullptr, false);
+  // nlohmann copies and prints nested values recursively, so a line of 100 000
+  // nested brackets would overflow the stack: deeper values are dropped while
+  // parsing, and the line is an error. A query is flat.
+  constexpr int kMaxJsonDepth = 64;
+  bool too_deep = false;
+  auto limit_depth = [&](int depth, nlohmann::ordered_json::parse_event_t, nlohmann::ordered_json&) {
+    if (depth > kMaxJsonDepth) too_deep = true;
+    return depth <= kMaxJsonDepth;
+  };
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(line, limit_depth, false);
   if (json.is_discarded()) {
     r.error = "malformed JSON";
+    return r;
+  }
+  if (too_deep) {
+    r.error = "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
     return r;
   }
   if (!json.is_object()) {

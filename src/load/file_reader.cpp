@@ -5,196 +5,34 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
-#include <functional>
-#include <set>
 
 #include "expr/parse.hpp"
 #include "load/prescan.hpp"
+#include "load/yaml_reader.hpp"
 
 namespace clearance::load {
 namespace {
 
 constexpr const char* kType = "type";
 
-// Walks one parsed YAML document. Node visits are counted (aliases count
-// each time they are reached), so alias expansion is bounded.
-class Reader {
+// The schema of a policy file (DSL.md §1-§3, §9) over YamlReader's typed
+// access.
+class PolicyFileReader : public YamlReader {
  public:
-  Reader(const SourceTable& sources, std::uint32_t file, FileRole role, const Limits& limits,
-         Diagnostics& diags)
-      : sources_(sources), file_(file), role_(role), limits_(limits), diags_(diags) {}
+  PolicyFileReader(const SourceTable& sources, std::uint32_t file, FileRole role, const Limits& limits,
+                   Diagnostics& diags)
+      : YamlReader(sources, file, limits, diags), role_(role) {}
 
   std::optional<FileDoc> Read();
 
  private:
-  using PairFn = std::function<void(const Text& key, const YAML::Node& value)>;
-
-  Mark MarkOf(const YAML::Node& node) const {
-    const YAML::Mark m = node.Mark();
-    if (m.line < 0) return {file_, 1, 1};
-    return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
-  }
-
-  void Error(Mark mark, std::string code, std::string message) {
-    diags_.Error(mark, std::move(code), std::move(message));
-  }
-
-  bool Visit() {
-    if (++visited_ <= limits_.max_nodes) return true;
-    if (!budget_reported_) {
-      budget_reported_ = true;
-      Error({file_, 1, 1}, "limit",
-            "the document has more than " + std::to_string(limits_.max_nodes) +
-                " nodes once aliases are expanded");
-    }
-    return false;
-  }
-
-  // yaml-cpp turns plain `Null` and `NULL` into nulls; the DSL reads only
-  // `~`, `null` and an empty value as null, so those two are text again.
-  std::optional<std::string> NullWord(const YAML::Node& node) const {
-    const YAML::Mark m = node.Mark();
-    if (m.pos < 0) return std::nullopt;
-    std::string_view text = sources_.file(file_).text;
-    const std::size_t pos = static_cast<std::size_t>(m.pos);
-    for (std::string_view word : {"Null", "NULL"}) {
-      if (text.substr(pos, word.size()) == word) {
-        const std::size_t after = pos + word.size();
-        if (after >= text.size() || std::string_view(" \t\r\n,]}#").find(text[after]) != std::string_view::npos) {
-          return std::string(word);
-        }
-      }
-    }
-    return std::nullopt;
-  }
-
-  bool IsNull(const YAML::Node& node) const { return node.IsNull() && !NullWord(node); }
-  static bool IsPlain(const YAML::Node& node) { return node.Tag() == "?" || node.IsNull(); }
-
-  // `where` is used for a null value, whose own mark yaml-cpp puts after it.
-  std::optional<Text> Scalar(const YAML::Node& node, Mark where, std::string_view what) {
-    if (!Visit()) return std::nullopt;
-    if (node.IsScalar()) return Text{node.Scalar(), MarkOf(node)};
-    if (node.IsNull()) {
-      if (auto word = NullWord(node)) return Text{*word, MarkOf(node)};
-      Error(where, kType, std::string(what) + " is missing (null)");
-      return std::nullopt;
-    }
-    Error(MarkOf(node), kType, std::string(what) + " must be a scalar, not a " + KindName(node));
-    return std::nullopt;
-  }
-
-  static std::string KindName(const YAML::Node& node) {
-    if (node.IsMap()) return "map";
-    if (node.IsSequence()) return "list";
-    if (node.IsNull()) return "null";
-    return "scalar";
-  }
-
-  // A value or group name; `any` where it may stand for every value.
-  std::optional<Text> Name(const YAML::Node& node, Mark where, std::string_view what, bool any_allowed = false) {
-    std::optional<Text> text = Scalar(node, where, what);
-    if (text && !CheckName(*text, what, any_allowed)) return std::nullopt;
-    return text;
-  }
-
-  bool CheckName(const Text& name, std::string_view what, bool any_allowed = false) {
-    if (name.text.empty()) {
-      Error(name.mark, "name", std::string(what) + " may not be empty");
-      return false;
-    }
-    if (expr::IsKeyword(name.text) && !(any_allowed && name.text == "any")) {
-      Error(name.mark, "name", "'" + name.text + "' is a keyword and cannot be " + std::string(what));
-      return false;
-    }
-    return true;
-  }
-
-  std::optional<Text> Identifier(const YAML::Node& node, Mark where, std::string_view what) {
-    std::optional<Text> text = Name(node, where, what);
-    if (text && !expr::IsIdentifier(text->text)) {
-      Error(text->mark, "name", std::string(what) + " '" + text->text + "' is not an identifier");
-      return std::nullopt;
-    }
-    return text;
-  }
-
-  bool ExpectMap(const YAML::Node& node, Mark where, std::string_view what) {
-    if (node.IsMap()) return true;
-    if (node.IsNull() && !NullWord(node)) {
-      Error(where, kType, std::string(what) + " is missing (null); expected a map");
-    } else {
-      Error(MarkOf(node), kType, std::string(what) + " must be a map, not a " + KindName(node));
-    }
-    return false;
-  }
-
-  bool ExpectList(const YAML::Node& node, Mark where, std::string_view what) {
-    if (node.IsSequence()) return true;
-    if (node.IsNull() && !NullWord(node)) {
-      Error(where, kType, std::string(what) + " is missing (null); expected a list");
-    } else {
-      Error(MarkOf(node), kType, std::string(what) + " must be a list, not a " + KindName(node));
-    }
-    return false;
-  }
-
-  // Calls fn for each key of a map, rejecting duplicate, non-scalar and
-  // merge (<<) keys.
-  void ForEachPair(const YAML::Node& map, const PairFn& fn) {
-    std::set<std::string> seen;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      if (!Visit()) return;
-      const YAML::Node& key = it->first;
-      if (!key.IsScalar()) {
-        Error(MarkOf(key), kType, "a key must be a scalar, not a " + KindName(key));
-        continue;
-      }
-      Text k{key.Scalar(), MarkOf(key)};
-      if (k.text == "<<" && IsPlain(key)) {
-        Error(k.mark, "yaml", "the merge key '<<' is not supported");
-        continue;
-      }
-      if (!seen.insert(k.text).second) {
-        Error(k.mark, "duplicate", "duplicate key '" + k.text + "'");
-        continue;
-      }
-      fn(k, it->second);
-    }
-  }
-
-  template <class Fn>
-  void ForEachItem(const YAML::Node& list, Fn fn) {
-    for (const YAML::Node& item : list) {
-      if (!Visit()) return;
-      fn(item);
-    }
-  }
-
-  enum class Names { kIdentifiers, kMembers };
-
-  std::vector<Text> NameList(const YAML::Node& node, Mark where, std::string_view what, Names kind) {
-    std::vector<Text> out;
-    if (!ExpectList(node, where, what)) return out;
-    ForEachItem(node, [&](const YAML::Node& item) {
-      auto name = kind == Names::kIdentifiers ? Identifier(item, MarkOf(item), "an entry of " + std::string(what))
-                                              : Name(item, MarkOf(item), "an entry of " + std::string(what), true);
-      if (name) out.push_back(std::move(*name));
-    });
-    return out;
-  }
-
-  void UnknownKey(const Text& key, std::string_view where, const std::vector<std::string>& known) {
-    Error(key.mark, "unknown-key",
-          "unknown key '" + key.text + "' in " + std::string(where) + DidYouMean(key.text, known));
-  }
-
   void ReadTopLevel(const YAML::Node& root, FileDoc& doc);
   void ReadClearanceVersion(const Text& key, const YAML::Node& value, bool& seen);
   std::optional<Effect> ReadEffect(const YAML::Node& value, Mark where, std::string_view what);
   void ReadDimensions(const YAML::Node& node, Mark where, FileDoc& doc);
   void ReadDimension(const Text& name, const YAML::Node& node, DimensionDoc& dim);
   void ReadValues(const YAML::Node& node, Mark where, DimensionDoc& dim);
+  void ReadAttributes(const YAML::Node& node, ValueDoc& value);
   std::optional<AttributeValue> ReadAttribute(const YAML::Node& node, Mark where);
   void ReadGroups(const YAML::Node& node, Mark where, DimensionDoc& dim);
   void ReadRules(const YAML::Node& node, Mark where, FileDoc& doc);
@@ -205,13 +43,7 @@ class Reader {
   std::optional<DatedBound> ReadDate(const YAML::Node& node, Mark where, std::string_view what);
   bool ColumnExact(const YAML::Node& node, const std::string& text) const;
 
-  const SourceTable& sources_;
-  std::uint32_t file_;
   FileRole role_;
-  const Limits& limits_;
-  Diagnostics& diags_;
-  std::size_t visited_ = 0;
-  bool budget_reported_ = false;
 };
 
 const std::vector<std::string> kTopKeys = {"clearance", "policy",  "description", "default", "combine",
@@ -221,34 +53,23 @@ const std::vector<std::string> kRuleKeys = {"id",       "effect",  "when",    "o
                                             "effective", "expires", "because", "cite",
                                             "outcome",  "obligations", "tags"};
 
-std::optional<FileDoc> Reader::Read() {
-  std::vector<YAML::Node> documents;
-  try {
-    documents = YAML::LoadAll(sources_.file(file_).text);
-  } catch (const YAML::Exception& e) {
-    const Mark mark{file_, static_cast<std::uint32_t>(std::max(0, e.mark.line) + 1),
-                    static_cast<std::uint32_t>(std::max(0, e.mark.column) + 1)};
-    Error(mark, "yaml", "malformed YAML: " + e.msg);
-    return std::nullopt;
-  }
-  if (documents.size() > 1) {
-    Error(MarkOf(documents[1]), "yaml", "a policy file holds one YAML document, not several");
-    return std::nullopt;
-  }
+std::optional<FileDoc> PolicyFileReader::Read() {
+  std::optional<YAML::Node> root = ParseDocument();
+  if (!root) return std::nullopt;
   FileDoc doc;
   doc.file = file_;
   doc.mark = {file_, 1, 1};
-  if (documents.empty() || !documents[0].IsMap()) {
-    Error(documents.empty() ? doc.mark : MarkOf(documents[0]), kType,
+  if (!root->IsMap()) {
+    Error(root->IsDefined() && !root->IsNull() ? MarkOf(*root) : doc.mark, kType,
           "a policy file must be a map of keys (clearance, policy, dimensions, rules, ...)");
     return std::nullopt;
   }
-  doc.mark = MarkOf(documents[0]);
-  ReadTopLevel(documents[0], doc);
+  doc.mark = MarkOf(*root);
+  ReadTopLevel(*root, doc);
   return doc;
 }
 
-void Reader::ReadClearanceVersion(const Text& key, const YAML::Node& value, bool& seen) {
+void PolicyFileReader::ReadClearanceVersion(const Text& key, const YAML::Node& value, bool& seen) {
   seen = true;
   auto text = Scalar(value, key.mark, "'clearance'");
   if (!text) return;
@@ -256,12 +77,14 @@ void Reader::ReadClearanceVersion(const Text& key, const YAML::Node& value, bool
   std::string_view t = text->text;
   if (t.starts_with('+')) t.remove_prefix(1);
   while (t.size() > 1 && t.front() == '0') t.remove_prefix(1);
-  if (!IsPlain(value) || t != "1") {
+  if (!IsPlain(value)) {
+    Error(text->mark, "version", "'clearance' must be the plain integer 1, not the string \"" + text->text + "\"");
+  } else if (t != "1") {
     Error(text->mark, "version", "'clearance' must be the plain integer 1, not '" + text->text + "'");
   }
 }
 
-std::optional<Effect> Reader::ReadEffect(const YAML::Node& value, Mark where, std::string_view what) {
+std::optional<Effect> PolicyFileReader::ReadEffect(const YAML::Node& value, Mark where, std::string_view what) {
   auto text = Scalar(value, where, what);
   if (!text) return std::nullopt;
   if (text->text == "allow") return Effect::kAllow;
@@ -270,7 +93,7 @@ std::optional<Effect> Reader::ReadEffect(const YAML::Node& value, Mark where, st
   return std::nullopt;
 }
 
-void Reader::ReadTopLevel(const YAML::Node& root, FileDoc& doc) {
+void PolicyFileReader::ReadTopLevel(const YAML::Node& root, FileDoc& doc) {
   const bool is_root = role_ == FileRole::kLayerRoot;
   bool has_version = false;
   Mark drop_mark;
@@ -333,12 +156,12 @@ void Reader::ReadTopLevel(const YAML::Node& root, FileDoc& doc) {
   }
 }
 
-void Reader::ReadDimensions(const YAML::Node& node, Mark where, FileDoc& doc) {
+void PolicyFileReader::ReadDimensions(const YAML::Node& node, Mark where, FileDoc& doc) {
   if (!ExpectMap(node, where, "'dimensions'")) return;
   ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
     if (!CheckName(key, "a dimension name")) return;
     if (!expr::IsIdentifier(key.text)) {
-      Error(key.mark, "name", "dimension name '" + key.text + "' is not an identifier");
+      Error(key.mark, "name", "a dimension name must be an identifier, not '" + key.text + "'");
       return;
     }
     if (key.text == "date" || key.text == "id") {
@@ -352,7 +175,7 @@ void Reader::ReadDimensions(const YAML::Node& node, Mark where, FileDoc& doc) {
   });
 }
 
-void Reader::ReadDimension(const Text& name, const YAML::Node& node, DimensionDoc& dim) {
+void PolicyFileReader::ReadDimension(const Text& name, const YAML::Node& node, DimensionDoc& dim) {
   ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
     if (key.text == "values") {
       ReadValues(value, key.mark, dim);
@@ -366,7 +189,7 @@ void Reader::ReadDimension(const Text& name, const YAML::Node& node, DimensionDo
   });
 }
 
-void Reader::ReadValues(const YAML::Node& node, Mark where, DimensionDoc& dim) {
+void PolicyFileReader::ReadValues(const YAML::Node& node, Mark where, DimensionDoc& dim) {
   if (node.IsSequence()) {
     ForEachItem(node, [&](const YAML::Node& item) {
       if (auto name = Name(item, MarkOf(item), "a value name")) {
@@ -387,26 +210,29 @@ void Reader::ReadValues(const YAML::Node& node, Mark where, DimensionDoc& dim) {
       return;
     }
     ValueDoc v{key, {}};
-    if (value.IsNull() && !NullWord(value)) {
-      dim.values.push_back(std::move(v));
-      return;
+    // A null attribute map (`open-7b:`) means no attributes (DSL.md §9).
+    if (!IsNull(value)) {
+      if (!ExpectMap(value, key.mark, "the attributes of '" + key.text + "'")) return;
+      ReadAttributes(value, v);
     }
-    if (!ExpectMap(value, key.mark, "the attributes of '" + key.text + "'")) return;
-    ForEachPair(value, [&](const Text& attr, const YAML::Node& attr_value) {
-      if (!CheckName(attr, "an attribute name")) return;
-      if (!expr::IsIdentifier(attr.text)) {
-        Error(attr.mark, "name", "attribute name '" + attr.text + "' is not an identifier");
-        return;
-      }
-      if (auto typed = ReadAttribute(attr_value, attr.mark)) {
-        v.attributes.push_back({attr, std::move(*typed), MarkOf(attr_value)});
-      }
-    });
     dim.values.push_back(std::move(v));
   });
 }
 
-std::optional<AttributeValue> Reader::ReadAttribute(const YAML::Node& node, Mark where) {
+void PolicyFileReader::ReadAttributes(const YAML::Node& node, ValueDoc& value) {
+  ForEachPair(node, [&](const Text& attr, const YAML::Node& attr_value) {
+    if (!CheckName(attr, "an attribute name")) return;
+    if (!expr::IsIdentifier(attr.text)) {
+      Error(attr.mark, "name", "an attribute name must be an identifier, not '" + attr.text + "'");
+      return;
+    }
+    if (auto typed = ReadAttribute(attr_value, attr.mark)) {
+      value.attributes.push_back({attr, std::move(*typed), MarkOf(attr_value)});
+    }
+  });
+}
+
+std::optional<AttributeValue> PolicyFileReader::ReadAttribute(const YAML::Node& node, Mark where) {
   auto text = Scalar(node, where, "an attribute value");
   if (!text) return std::nullopt;
   if (!IsPlain(node)) return AttributeValue(text->text);
@@ -430,7 +256,7 @@ std::optional<AttributeValue> Reader::ReadAttribute(const YAML::Node& node, Mark
   return AttributeValue(t);
 }
 
-void Reader::ReadGroups(const YAML::Node& node, Mark where, DimensionDoc& dim) {
+void PolicyFileReader::ReadGroups(const YAML::Node& node, Mark where, DimensionDoc& dim) {
   if (!ExpectMap(node, where, "'groups'")) return;
   ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
     if (!CheckName(key, "a group name")) return;
@@ -449,7 +275,7 @@ void Reader::ReadGroups(const YAML::Node& node, Mark where, DimensionDoc& dim) {
         else if (part.text == "exclude") group.exclude = NameList(members, part.mark, "'exclude'", Names::kMembers);
         else UnknownKey(part, "group '" + key.text + "'", {"include", "exclude"});
       });
-    } else if (value.IsNull() && !NullWord(value)) {
+    } else if (IsNull(value)) {
       Error(key.mark, kType, "group '" + key.text + "' is missing (null); expected a list of members or {include, exclude}");
       return;
     } else {
@@ -460,14 +286,14 @@ void Reader::ReadGroups(const YAML::Node& node, Mark where, DimensionDoc& dim) {
   });
 }
 
-void Reader::ReadRules(const YAML::Node& node, Mark where, FileDoc& doc) {
+void PolicyFileReader::ReadRules(const YAML::Node& node, Mark where, FileDoc& doc) {
   if (!ExpectList(node, where, "'rules'")) return;
   ForEachItem(node, [&](const YAML::Node& item) {
     if (auto rule = ReadRule(item)) doc.rules.push_back(std::move(*rule));
   });
 }
 
-std::optional<RuleDoc> Reader::ReadRule(const YAML::Node& node) {
+std::optional<RuleDoc> PolicyFileReader::ReadRule(const YAML::Node& node) {
   if (!ExpectMap(node, MarkOf(node), "a rule")) return std::nullopt;
   RuleDoc rule;
   rule.id.mark = MarkOf(node);
@@ -490,7 +316,7 @@ std::optional<RuleDoc> Reader::ReadRule(const YAML::Node& node) {
   return rule;
 }
 
-void Reader::ReadRuleKey(const Text& key, const YAML::Node& value, RuleDoc& rule, bool& has_id,
+void PolicyFileReader::ReadRuleKey(const Text& key, const YAML::Node& value, RuleDoc& rule, bool& has_id,
                          bool& has_effect) {
   const std::string& k = key.text;
   if (k == "id") {
@@ -530,7 +356,7 @@ void Reader::ReadRuleKey(const Text& key, const YAML::Node& value, RuleDoc& rule
   }
 }
 
-bool Reader::ColumnExact(const YAML::Node& node, const std::string& text) const {
+bool PolicyFileReader::ColumnExact(const YAML::Node& node, const std::string& text) const {
   const YAML::Mark m = node.Mark();
   if (m.pos < 0 || text.find('\n') != std::string::npos) return false;
   std::string_view source = sources_.file(file_).text;
@@ -538,7 +364,7 @@ bool Reader::ColumnExact(const YAML::Node& node, const std::string& text) const 
   return source.substr(pos, text.size()) == text;
 }
 
-WhenDoc Reader::ReadWhen(const YAML::Node& node, Mark where) {
+WhenDoc PolicyFileReader::ReadWhen(const YAML::Node& node, Mark where) {
   if (node.IsMap()) {
     MapWhen when;
     when.mark = MarkOf(node);
@@ -580,7 +406,7 @@ WhenDoc Reader::ReadWhen(const YAML::Node& node, Mark where) {
   return when;
 }
 
-std::optional<DatedBound> Reader::ReadDate(const YAML::Node& node, Mark where, std::string_view what) {
+std::optional<DatedBound> PolicyFileReader::ReadDate(const YAML::Node& node, Mark where, std::string_view what) {
   auto text = Scalar(node, where, what);
   if (!text) return std::nullopt;
   if (!IsPlain(node) || !Date::LooksLikeDate(text->text)) {
@@ -599,19 +425,8 @@ std::optional<DatedBound> Reader::ReadDate(const YAML::Node& node, Mark where, s
 
 std::optional<FileDoc> ReadFile(const SourceTable& sources, std::uint32_t file, FileRole role,
                                 const Limits& limits, Diagnostics& diagnostics) {
-  const std::string& text = sources.file(file).text;
-  auto fault = [&](const PrescanFault& f, const char* code) {
-    diagnostics.Error({file, f.line, f.col}, code, f.message);
-    return std::nullopt;
-  };
-  if (text.size() > limits.max_file_bytes) {
-    diagnostics.Error({file, 1, 1}, "limit",
-                      "the file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes");
-    return std::nullopt;
-  }
-  if (auto f = FindInvalidUtf8(text)) return fault(*f, "utf8");
-  if (auto f = FindExcessiveNesting(text, limits.max_depth)) return fault(*f, "limit");
-  return Reader(sources, file, role, limits, diagnostics).Read();
+  if (!PrescanFile(sources, file, limits, diagnostics)) return std::nullopt;
+  return PolicyFileReader(sources, file, role, limits, diagnostics).Read();
 }
 
 }  // namespace clearance::load

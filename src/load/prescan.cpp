@@ -1,11 +1,21 @@
 #include "load/prescan.hpp"
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <istream>
+#include <streambuf>
 #include <vector>
 
 namespace clearance::load {
 namespace {
 
-// Length of the UTF-8 sequence starting at text[i], or 0 when invalid.
+// Length of the UTF-8 sequence starting at text[i], or 0 when invalid
+// (overlong forms, surrogates and code points past U+10FFFF included).
 std::size_t Utf8SequenceLength(std::string_view text, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char b = byte(i);
@@ -26,102 +36,149 @@ std::size_t Utf8SequenceLength(std::string_view text, std::size_t i) {
   return n;
 }
 
+// An istream over the text without copying it.
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // read-only: only the get area is set
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+// Thrown from inside yaml-cpp's parser to stop it at the first fault.
+struct Stop {
+  PrescanFault fault;
+};
+
+class StructureCheck final : public YAML::EventHandler {
+ public:
+  StructureCheck(const TextColumns& columns, const Limits& limits) : columns_(columns), limits_(limits) {}
+
+  PrescanFault FaultAt(const YAML::Mark& mark, std::string code, std::string message) const {
+    const int line = std::max(mark.line, 0);
+    const int column = std::max(mark.column, 0);
+    return {static_cast<std::uint32_t>(line + 1),
+            columns_.Column(static_cast<std::size_t>(std::max(mark.pos, 0)), static_cast<std::size_t>(column)),
+            std::move(code), std::move(message)};
+  }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ > 1) throw Stop{FaultAt(mark, "yaml", "the file holds more than one YAML document")};
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+    Node(mark);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    Open(mark);
+  }
+  void OnSequenceEnd() override { Close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    Open(mark);
+  }
+  void OnMapEnd() override { Close(); }
+
+ private:
+  void Node(const YAML::Mark& mark) {
+    if (++nodes_ > limits_.max_nodes) throw Stop{FaultAt(mark, "limit", TooManyNodesMessage(limits_.max_nodes))};
+  }
+  // A collection opening where the previous one opened is one level: yaml-cpp
+  // wraps a flow entry that may turn out to be a key (`[[a]: b]`, or any
+  // `[` of an unterminated `[[[`) in a map starting at the same place.
+  // Counting it would report half the brackets there are; the recursion it
+  // saves stays within twice the limit.
+  void Open(const YAML::Mark& mark) {
+    Node(mark);
+    const bool counted = mark.pos != last_open_pos_;
+    last_open_pos_ = mark.pos;
+    opens_.push_back(counted);
+    if (counted && ++depth_ > limits_.max_depth) {
+      throw Stop{FaultAt(mark, "limit", TooDeepMessage(limits_.max_depth))};
+    }
+  }
+  void Close() {
+    if (opens_.empty()) return;
+    if (opens_.back()) --depth_;
+    opens_.pop_back();
+    last_open_pos_ = -1;
+  }
+
+  const TextColumns& columns_;
+  const Limits& limits_;
+  int documents_ = 0;
+  int depth_ = 0;
+  int last_open_pos_ = -1;
+  std::vector<bool> opens_;  // per open collection: whether it counted
+  std::size_t nodes_ = 0;
+};
+
 }  // namespace
+
+std::string TooManyNodesMessage(std::size_t max_nodes) {
+  return "the document has more than " + std::to_string(max_nodes) + " nodes once aliases are expanded";
+}
+
+std::string TooDeepMessage(int max_depth) {
+  return "nesting deeper than the limit of " + std::to_string(max_depth);
+}
 
 std::optional<PrescanFault> FindInvalidUtf8(std::string_view text) {
   std::uint32_t line = 1;
   std::uint32_t col = 1;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t n = Utf8SequenceLength(text, i);
-    if (n == 0) return PrescanFault{line, col, "the file is not valid UTF-8"};
-    if (text[i] == '\0') return PrescanFault{line, col, "the file contains a NUL byte"};
+    if (n == 0) return PrescanFault{line, col, "utf8", "the file is not valid UTF-8"};
+    if (text[i] == '\0') return PrescanFault{line, col, "utf8", "the file contains a NUL byte"};
     if (text[i] == '\n') { ++line; col = 1; } else { ++col; }
     i += n;
   }
   return std::nullopt;
 }
 
-namespace {
-
-class NestingScanner {
- public:
-  NestingScanner(std::string_view text, int max_depth) : text_(text), max_(max_depth) {}
-
-  std::optional<PrescanFault> Run() {
-    while (pos_ < text_.size()) {
-      if (auto fault = ScanLine()) return fault;
-      ++line_;
+std::optional<PrescanFault> CheckYamlStructure(std::string_view text, const TextColumns& columns,
+                                               const Limits& limits) {
+  ViewBuffer buffer(text);
+  std::istream in(&buffer);
+  StructureCheck check(columns, limits);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(check)) {
     }
-    return std::nullopt;
+  } catch (const Stop& stop) {
+    return stop.fault;
+  } catch (const YAML::DeepRecursion& e) {
+    // Only reachable when max_depth is set above yaml-cpp's own bound.
+    return check.FaultAt(e.mark, "limit", "nesting deeper than the YAML parser's limit");
+  } catch (const YAML::Exception& e) {
+    return check.FaultAt(e.mark, "yaml", "malformed YAML: " + e.msg);
   }
-
- private:
-  std::optional<PrescanFault> ScanLine() {
-    const std::size_t begin = pos_;
-    std::size_t end = text_.find('\n', begin);
-    if (end == std::string_view::npos) end = text_.size();
-    pos_ = end + 1;
-    std::size_t i = begin;
-    while (i < end && (text_[i] == ' ' || text_[i] == '\t')) ++i;
-    if (i == end || text_[i] == '#') return std::nullopt;
-    int block = 0;
-    if (flow_ == 0 && quote_ == 0) block = BlockDepth(i - begin, i, end);
-    for (; i < end; ++i) {
-      const char c = text_[i];
-      if (quote_ != 0) {
-        if (c == quote_) quote_ = 0;
-        continue;
-      }
-      if (c == '#' && (i == begin || text_[i - 1] == ' ' || text_[i - 1] == '\t')) break;
-      if ((c == '\'' || c == '"') && (i == begin || IsQuoteStart(text_[i - 1]))) {
-        quote_ = c;
-      } else if (c == '[' || c == '{') {
-        ++flow_;
-      } else if ((c == ']' || c == '}') && flow_ > 0) {
-        --flow_;
-      }
-      if (block + flow_ > max_) {
-        return PrescanFault{line_, static_cast<std::uint32_t>(i - begin + 1),
-                            "nesting deeper than the limit of " + std::to_string(max_)};
-      }
-    }
-    if (block > max_) {
-      return PrescanFault{line_, 1, "nesting deeper than the limit of " + std::to_string(max_)};
-    }
-    return std::nullopt;
-  }
-
-  static bool IsQuoteStart(char prev) {
-    return prev == ' ' || prev == '\t' || prev == '[' || prev == '{' || prev == ',' || prev == ':' ||
-           prev == '-';
-  }
-
-  // Indentation levels open at this line, plus compact sequence entries.
-  int BlockDepth(std::size_t indent, std::size_t i, std::size_t end) {
-    while (!indents_.empty() && indents_.back() >= indent) indents_.pop_back();
-    indents_.push_back(indent);
-    int compact = 0;
-    while (i + 1 < end && (text_[i] == '-' || text_[i] == '?') && text_[i + 1] == ' ') {
-      ++compact;
-      i += 2;
-      while (i < end && text_[i] == ' ') ++i;
-    }
-    return static_cast<int>(indents_.size()) + compact;
-  }
-
-  std::string_view text_;
-  int max_;
-  std::size_t pos_ = 0;
-  std::uint32_t line_ = 1;
-  int flow_ = 0;
-  char quote_ = 0;
-  std::vector<std::size_t> indents_;
-};
-
-}  // namespace
+  return std::nullopt;
+}
 
 std::optional<PrescanFault> FindExcessiveNesting(std::string_view text, int max_depth) {
-  return NestingScanner(text, max_depth).Run();
+  Limits limits;
+  limits.max_depth = max_depth;
+  limits.max_nodes = static_cast<std::size_t>(-1);
+  auto fault = CheckYamlStructure(text, TextColumns(text), limits);
+  if (fault && fault->code == "limit") return fault;
+  return std::nullopt;
+}
+
+bool PrescanFile(const SourceTable& sources, std::uint32_t file, const Limits& limits, Diagnostics& diagnostics) {
+  const std::string& text = sources.file(file).text;
+  if (text.size() > limits.max_file_bytes) {
+    diagnostics.Error({file, 1, 1}, "limit",
+                      "the file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes");
+    return false;
+  }
+  std::optional<PrescanFault> fault = FindInvalidUtf8(text);
+  if (!fault) fault = CheckYamlStructure(text, TextColumns(text), limits);
+  if (!fault) return true;
+  diagnostics.Error({file, fault->line, fault->col}, fault->code, fault->message);
+  return false;
 }
 
 }  // namespace clearance::load

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 
 #include "clearance/policy.hpp"
 
@@ -30,38 +31,47 @@ bool IsInside(const fs::path& root, const fs::path& path) {
   return true;
 }
 
+// A path with a NUL would be cut short by the operating system and name
+// another file than the one checked.
+std::optional<Error> BadPath(std::string_view path) {
+  if (path.empty()) return Fail("an empty path");
+  if (path.find('\0') != std::string_view::npos) return Fail("a path may not contain a NUL character");
+  return std::nullopt;
+}
+
 class FileResolver final : public SourceResolver {
  public:
   explicit FileResolver(FileResolverOptions options) : options_(std::move(options)) {
     if (!options_.confine_to.empty()) {
       std::error_code ec;
       root_ = fs::weakly_canonical(fs::absolute(options_.confine_to, ec), ec);
+      if (ec) root_ = fs::absolute(options_.confine_to, ec).lexically_normal();
     }
   }
 
   Result<std::string> Locate(std::string_view from, std::string_view path) override {
-    if (path.empty()) return Fail("an empty path");
+    if (auto bad = BadPath(path)) return *bad;
     if (!from.empty() && fs::path(path).is_absolute() && !options_.allow_absolute) {
       return Fail("absolute path '" + std::string(path) + "' is not allowed");
     }
     std::string name = Joined(from, path);
-    if (!root_.empty()) {
-      std::error_code ec;
-      const fs::path real = fs::weakly_canonical(fs::absolute(name, ec), ec);
-      if (ec || !IsInside(root_, real)) {
-        return Fail("'" + std::string(path) + "' resolves outside the root folder '" +
-                    options_.confine_to + "'");
-      }
-    }
+    if (auto outside = CheckConfined(name, path)) return *outside;
     return name;
   }
 
   Result<std::string> Read(std::string_view name, std::size_t max_bytes) override {
+    if (auto bad = BadPath(name)) return *bad;
+    // Checked again: the file system may have changed since Locate.
+    if (auto outside = CheckConfined(std::string(name), name)) return *outside;
     std::error_code ec;
     const fs::path path(name);
-    if (fs::is_directory(path, ec)) return Fail("it is a directory");
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) return Fail("no such file");
+    if (fs::is_directory(status)) return Fail("it is a directory");
+    // A FIFO or a device could block or never end.
+    if (!fs::is_regular_file(status)) return Fail("it is not a regular file");
     std::ifstream in(path, std::ios::binary);
-    if (!in) return Fail("no such file");
+    if (!in) return Fail("cannot open it");
     std::string text;
     char buffer[1 << 16];
     while (in && text.size() <= max_bytes) {
@@ -74,6 +84,19 @@ class FileResolver final : public SourceResolver {
   }
 
  private:
+  // Symlinks are followed: a link inside the root that leads outside is
+  // outside.
+  std::optional<Error> CheckConfined(const std::string& name, std::string_view as_written) const {
+    if (root_.empty()) return std::nullopt;
+    std::error_code ec;
+    const fs::path real = fs::weakly_canonical(fs::absolute(name, ec), ec);
+    if (ec) return Fail("cannot resolve '" + std::string(as_written) + "': " + ec.message());
+    if (!IsInside(root_, real)) {
+      return Fail("'" + std::string(as_written) + "' resolves outside the root folder '" + options_.confine_to + "'");
+    }
+    return std::nullopt;
+  }
+
   FileResolverOptions options_;
   fs::path root_;
 };
@@ -85,6 +108,7 @@ class MemoryResolver final : public SourceResolver {
   }
 
   Result<std::string> Locate(std::string_view from, std::string_view path) override {
+    if (auto bad = BadPath(path)) return *bad;
     if (fs::path(path).is_absolute() && !from.empty()) {
       return Fail("absolute path '" + std::string(path) + "' is not allowed");
     }

@@ -1,11 +1,22 @@
 #include "resolve/conditions.hpp"
 
+#include <algorithm>
+
 #include "expr/parse.hpp"
 
 namespace clearance::resolve {
 namespace {
 
 using Kind = Cond::Kind;
+
+void NoteGroup(const ConditionContext& ctx, std::uint32_t dim_index, const Dimension& dim, const std::string& name) {
+  if (!ctx.groups_named) return;
+  auto it = dim.group_index.find(name);
+  if (it == dim.group_index.end()) return;
+  const std::pair<std::uint32_t, std::uint32_t> named{dim_index, it->second};
+  auto& list = *ctx.groups_named;
+  if (std::find(list.begin(), list.end(), named) == list.end()) list.push_back(named);
+}
 
 class ExpressionResolver {
  public:
@@ -92,6 +103,7 @@ class ExpressionResolver {
     for (const expr::Name& name : test.set) {
       if (auto set = NamedSet(*dim, name.text)) {
         c.set |= *set;
+        NoteGroup(ctx_, c.dim, *dim, name.text);
       } else {
         Error(name.span.begin, "unknown-name", UnknownMember(*dim, name.text));
       }
@@ -219,6 +231,7 @@ Cond ResolveMapWhen(const load::MapWhen& when, const ConditionContext& ctx) {
     for (const load::Text& name : entry.names) {
       if (auto set = ExpressionResolver::NamedSet(dim, name.text)) {
         c.set |= *set;
+        NoteGroup(ctx, c.dim, dim, name.text);
       } else {
         ctx.diagnostics.Error(name.mark, "unknown-name", ExpressionResolver::UnknownMember(dim, name.text));
       }

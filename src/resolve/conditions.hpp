@@ -13,6 +13,8 @@ struct ConditionContext {
   const std::unordered_map<std::string, std::uint32_t>& dim_index;
   const Limits& limits;
   Diagnostics& diagnostics;
+  // When set, receives the (dimension, group) pairs the condition names.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>* groups_named = nullptr;
 };
 
 // Returns a kTrue Cond for an absent `when`. On errors, they are reported

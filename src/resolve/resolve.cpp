@@ -84,6 +84,11 @@ void Resolver::ResolveGroups(const MergedDimension& merged, Dimension& dim) {
       }
     }
   }
+  dim.group_refs.assign(count, {});
+  for (auto [from, to] : edges) {
+    auto& refs = dim.group_refs[from];
+    if (std::find(refs.begin(), refs.end(), to) == refs.end()) refs.push_back(to);
+  }
   const auto cycles = FindCycles(count, edges);
   for (const auto& cycle : cycles) {
     std::string path;
@@ -123,7 +128,9 @@ void Resolver::ResolveRules(const MergedPolicy& merged) {
     rule.info.id = doc.id.text;
     rule.info.effect = doc.effect;
     if (auto* e = std::get_if<load::ExpressionWhen>(&doc.when)) rule.info.when = e->source.text;
+    context.groups_named = &rule.groups_named;
     rule.when = ResolveWhen(doc.when, context);
+    context.groups_named = nullptr;
     if (std::holds_alternative<load::MapWhen>(doc.when)) rule.info.when = rule.when.text;
     if (doc.effective) {
       rule.info.effective = doc.effective->date;

@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct Dimension {
   std::vector<Mark> value_marks;
   std::vector<ValueSet> group_sets;  // parallel to info.groups
   std::vector<Mark> group_marks;
+  // Per group: the groups its definition names (include and exclude), each
+  // once; lint's `unused` needs names, which group_sets no longer carry.
+  std::vector<std::vector<std::uint32_t>> group_refs;
   std::vector<std::map<std::string, AttributeValue>> attributes;  // per value
   std::unordered_map<std::string, std::uint32_t> value_index;
   std::unordered_map<std::string, std::uint32_t> group_index;
@@ -49,6 +53,9 @@ struct Rule {
   RuleInfo info;
   Cond when;                              // kTrue when absent
   std::vector<std::uint32_t> overridden_by;  // rules naming this one in `overrides`, policy order
+  // (dimension, group) pairs that `when` names, each once, first-named first
+  // (for lint's `unused`: `when` keeps only value sets).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> groups_named;
   Mark mark;  // the rule's id
   Mark effective_mark;
   Mark expires_mark;

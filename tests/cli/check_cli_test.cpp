@@ -139,3 +139,16 @@ TEST_CASE("batch --trace all adds the rules that did not match", "[cli][batch]")
   REQUIRE(d["trace"].size() == 2);
   CHECK(d["trace"][0]["status"] == "not-matched");
 }
+
+TEST_CASE("graph writes Graphviz DOT for decisions, groups and overrides", "[cli][graph]") {
+  for (const char* what : {"decisions", "groups", "overrides"}) {
+    CliRun run = RunCli("graph " + kAllies + " --what " + what);
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.rfind("digraph", 0) == 0);
+    CHECK(run.out.find('}') != std::string::npos);
+  }
+  CliRun decisions = RunCli("graph " + kAllies);
+  CHECK(decisions.out.find("allied-defensive-carve-out") != std::string::npos);
+  CHECK(decisions.out.find("tier-1") != std::string::npos);
+  CHECK(RunCli("graph " + kAllies + " --what nothing").exit_code == 2);
+}

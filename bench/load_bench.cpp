@@ -1,0 +1,85 @@
+// Loading and compiling against the number of rules, with the compiled
+// size as counters; and the diagram's size under each dimension order (the
+// measurement behind CompileOptions' default order).
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+
+#include "api/policy_data.hpp"
+#include "compile/decision_graph.hpp"
+#include "workload.hpp"
+
+namespace clearance::bench {
+namespace {
+
+void SetGraphCounters(benchmark::State& state, const compile::DecisionGraph& graph) {
+  state.counters["graph_MiB"] = static_cast<double>(graph.memory_bytes()) / (1 << 20);
+  state.counters["nodes"] = static_cast<double>(graph.node_count());
+  state.counters["terminals"] = static_cast<double>(graph.terminal_count());
+}
+
+// The whole of LoadPolicyFromString (read, parse, resolve, checks) and
+// Compile. Items are rules.
+void BM_LoadCompile(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const std::string yaml = MakeWorkloadYaml({.rules = n});
+  for (auto _ : state) {
+    auto policy = LoadPolicyFromString("bench.yaml", yaml);
+    auto graph = compile::Compile(policy->data().resolved);
+    benchmark::DoNotOptimize(graph->root());
+    SetGraphCounters(state, *graph);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n + 2));
+  state.counters["yaml_MiB"] = static_cast<double>(yaml.size()) / (1 << 20);
+}
+
+void BM_Load(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  const std::string yaml = MakeWorkloadYaml({.rules = n});
+  for (auto _ : state) {
+    auto policy = LoadPolicyFromString("bench.yaml", yaml);
+    benchmark::DoNotOptimize(policy->name());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n + 2));
+}
+
+void BM_Compile(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  auto policy = LoadPolicyFromString("bench.yaml", MakeWorkloadYaml({.rules = n}));
+  for (auto _ : state) {
+    auto graph = compile::Compile(policy->data().resolved);
+    benchmark::DoNotOptimize(graph->root());
+    SetGraphCounters(state, *graph);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n + 2));
+}
+
+// range(1) picks a permutation of (model, country, use) in lexicographic
+// order: 0 = model country use (declaration), 5 = use country model.
+void BM_CompileOrder(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  auto policy = LoadPolicyFromString("bench.yaml", MakeWorkloadYaml({.rules = n}));
+  std::vector<std::uint32_t> order{0, 1, 2};
+  for (std::int64_t k = 0; k < state.range(1); ++k) std::next_permutation(order.begin(), order.end());
+  for (auto _ : state) {
+    auto graph = compile::Compile(policy->data().resolved, {.dim_order = order});
+    benchmark::DoNotOptimize(graph->root());
+    SetGraphCounters(state, *graph);
+  }
+}
+
+void Sizes(benchmark::internal::Benchmark* b) {
+  for (std::int64_t n : {10, 100, 1000, 10000}) b->Arg(n);
+  b->ArgName("rules")->Unit(benchmark::kMillisecond);
+}
+
+BENCHMARK(BM_LoadCompile)->Apply(Sizes);
+BENCHMARK(BM_Load)->Apply(Sizes);
+BENCHMARK(BM_Compile)->Apply(Sizes);
+BENCHMARK(BM_CompileOrder)
+    ->ArgsProduct({{10000}, {0, 1, 2, 3, 4, 5}})
+    ->ArgNames({"rules", "order"})
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace clearance::bench

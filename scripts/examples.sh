@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Regenerates examples/what-if/: each seed what-if of rules/frontier-2026/
+# (allies-defensive, a5-defensive-research, hawks) diffed against base.yaml in
+# every format of `clearance diff`, plus a folded decision matrix of each.
+# Uses ${CLEARANCE:-${BUILD_DIR:-build}/src/clearance}, building it when missing.
+# The tests compare these files with the CLI's output, so rerun this script
+# after changing a renderer or a shipped rule set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+clearance="${CLEARANCE:-${BUILD_DIR:-build}/src/clearance}"
+if [ ! -x "$clearance" ]; then
+  bash scripts/build.sh -DCLEARANCE_BUILD_TESTS=OFF -DCLEARANCE_BUILD_BENCH=OFF
+fi
+date=2027-01-01
+out=examples/what-if
+mkdir -p "$out"
+
+# `clearance diff` exits 1 when something changed: only 2 is a failure.
+run() {
+  local target=$1
+  shift
+  local code=0
+  "$clearance" "$@" > "$target" || code=$?
+  if [ "$code" -ge 2 ]; then
+    echo "failed: clearance $*" >&2
+    exit 1
+  fi
+}
+
+for scenario in allies-defensive a5-defensive-research hawks; do
+  for format in text markdown json csv html; do
+    case $format in text) ext=txt ;; markdown) ext=md ;; *) ext=$format ;; esac
+    run "$out/$scenario.$ext" diff rules/frontier-2026/base.yaml "rules/frontier-2026/$scenario.yaml" \
+      --date "$date" --format "$format"
+  done
+  for format in svg html; do
+    run "$out/$scenario.matrix.$format" matrix "rules/frontier-2026/$scenario.yaml" \
+      --rows country --cols use --where model=fable-5 --date "$date" --fold --format "$format"
+  done
+done
+echo "wrote $(ls "$out" | grep -vc README) files to $out/"

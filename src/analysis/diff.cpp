@@ -1,0 +1,203 @@
+// Diff: match the two policies' dimensions and values, bring both graphs to
+// one order of the shared dimensions, walk them together inside the touched
+// set, then turn the diff diagram into merged, sorted regions of names.
+#include "analysis/diff.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "analysis/diff_regions.hpp"
+#include "analysis/diff_space.hpp"
+#include "analysis/diff_touched.hpp"
+#include "analysis/diff_walk.hpp"
+#include "api/policy_data.hpp"
+
+namespace clearance::analysis {
+
+namespace {
+
+std::uint64_t SaturatingMul(std::uint64_t a, std::uint64_t b) {
+  if (a != 0 && b > UINT64_MAX / a) return UINT64_MAX;
+  return a * b;
+}
+
+std::vector<std::string> Names(const resolve::Dimension& dim, const std::vector<std::uint32_t>& values) {
+  std::vector<std::string> out;
+  for (std::uint32_t v : values) out.push_back(dim.info.values[v]);
+  return out;
+}
+
+// Values of `dim` that `compared_of` leaves out (all of them for a
+// one-sided dimension, whose compared_of is empty).
+std::vector<std::string> OneSided(const resolve::Dimension& dim,
+                                  const std::vector<std::uint32_t>* compared_of) {
+  std::vector<std::string> out;
+  for (std::uint32_t v = 0; v < dim.size(); ++v) {
+    if (!compared_of || (*compared_of)[v] == kNone) out.push_back(dim.info.values[v]);
+  }
+  return out;
+}
+
+// Everything but the regions: names, the compared space, one-sided values.
+DiffReport Skeleton(const resolve::ResolvedPolicy& o, const resolve::ResolvedPolicy& n,
+                    const DiffSpace& space, const DiffOptions& options) {
+  DiffReport r;
+  r.old_policy = {o.name, o.digest};
+  r.new_policy = {n.name, n.digest};
+  r.date = options.date;
+  r.to_date = options.to_date;
+  r.by = options.by;
+  r.queries = 1;
+  for (const SharedDim& dim : space.shared) {
+    r.dimensions.push_back(o.dims[dim.old_dim].info.name);
+    r.compared_values.push_back(Names(o.dims[dim.old_dim], dim.old_value));
+    r.queries = SaturatingMul(r.queries, dim.size());
+  }
+  for (std::uint32_t d = 0; d < o.dims.size(); ++d) {
+    const std::uint32_t s = space.shared_of_old[d];
+    r.only_old.emplace_back(o.dims[d].info.name,
+                            OneSided(o.dims[d], s == kNone ? nullptr : &space.shared[s].compared_of_old));
+    std::vector<std::string> theirs;
+    if (s != kNone) theirs = OneSided(n.dims[space.shared[s].new_dim], &space.shared[s].compared_of_new);
+    r.only_new.emplace_back(o.dims[d].info.name, std::move(theirs));
+    if (s == kNone) r.fixed_old.emplace_back(o.dims[d].info.name, o.dims[d].info.values[space.fixed_old[d]]);
+  }
+  for (std::uint32_t d = 0; d < n.dims.size(); ++d) {
+    if (space.shared_of_new[d] != kNone) continue;
+    r.only_old.emplace_back(n.dims[d].info.name, std::vector<std::string>{});
+    r.only_new.emplace_back(n.dims[d].info.name, OneSided(n.dims[d], nullptr));
+    r.fixed_new.emplace_back(n.dims[d].info.name, n.dims[d].info.values[space.fixed_new[d]]);
+  }
+  return r;
+}
+
+std::vector<std::string> RuleIds(const resolve::ResolvedPolicy& policy,
+                                 const std::vector<std::uint32_t>& rules) {
+  std::vector<std::string> out;
+  for (std::uint32_t r : rules) out.push_back(policy.rules[r].info.id);
+  return out;
+}
+
+// A region with its sets per shared dimension as compared-value indices,
+// which is what it is sorted by.
+struct Sortable {
+  DiffRegion region;
+  std::vector<std::vector<std::uint32_t>> indices;
+};
+
+Sortable Convert(const RawRegion& raw, const DiffDiagram& diagram, const std::vector<JointLevel>& levels,
+                 const compile::DecisionGraph& old_graph, const compile::DecisionGraph& new_graph,
+                 const resolve::ResolvedPolicy& o, const resolve::ResolvedPolicy& n, const DiffSpace& space) {
+  Sortable s;
+  const DiffDiagram::Transition t = diagram.transitions()[raw.transition];
+  const eval::Outcome& before = old_graph.terminal(t.old_terminal).outcome;
+  const eval::Outcome& after = new_graph.terminal(t.new_terminal).outcome;
+  s.region.from = before.effect;
+  s.region.to = after.effect;
+  s.region.old_decisive = RuleIds(o, before.decisive);
+  s.region.new_decisive = RuleIds(n, after.decisive);
+  s.region.count = 1;
+  s.indices.resize(space.shared.size());
+  for (std::size_t p = 0; p < levels.size(); ++p) {
+    auto& list = s.indices[levels[p].shared];
+    for (auto c = raw.sets[p].find_first(); c != resolve::ValueSet::npos; c = raw.sets[p].find_next(c)) {
+      list.push_back(static_cast<std::uint32_t>(c));
+    }
+    s.region.count = SaturatingMul(s.region.count, list.size());
+  }
+  for (std::size_t d = 0; d < space.shared.size(); ++d) {
+    const SharedDim& dim = space.shared[d];
+    std::vector<std::string> names;
+    for (std::uint32_t c : s.indices[d]) names.push_back(o.dims[dim.old_dim].info.values[dim.old_value[c]]);
+    s.region.values.push_back(std::move(names));
+  }
+  return s;
+}
+
+bool Before(const Sortable& a, const Sortable& b) {
+  const DiffRegion& x = a.region;
+  const DiffRegion& y = b.region;
+  return std::tie(x.from, x.to, x.old_decisive, x.new_decisive, a.indices) <
+         std::tie(y.from, y.to, y.old_decisive, y.new_decisive, b.indices);
+}
+
+}  // namespace
+
+Result<compile::DecisionGraph> CompileForDiff(const Policy& old_policy,
+                                              const compile::DecisionGraph& old_graph,
+                                              const Policy& new_policy) {
+  const auto& o = old_policy.data();
+  const auto& n = new_policy.data();
+  auto space = MatchDimensions(o.resolved, o.sources, n.resolved, n.sources);
+  if (!space) return space.error();
+  compile::CompileOptions options;
+  options.dim_order = MatchingOrder(*space, old_graph.dim_order(), n.resolved.dims.size());
+  return compile::Compile(n.resolved, options);
+}
+
+Result<bool> OrdersAgree(const Policy& old_policy, const compile::DecisionGraph& old_graph,
+                         const Policy& new_policy, const compile::DecisionGraph& new_graph) {
+  const auto& o = old_policy.data();
+  const auto& n = new_policy.data();
+  auto space = MatchDimensions(o.resolved, o.sources, n.resolved, n.sources);
+  if (!space) return space.error();
+  std::vector<std::uint32_t> wanted = MatchingOrder(*space, old_graph.dim_order(), n.resolved.dims.size());
+  wanted.resize(space->shared.size());  // the shared dimensions come first
+  std::vector<std::uint32_t> actual;
+  for (std::uint32_t d : new_graph.dim_order()) {
+    if (space->shared_of_new[d] != kNone) actual.push_back(d);
+  }
+  return wanted == actual;
+}
+
+Result<DiffReport> DiffGraphs(const Policy& old_policy, const compile::DecisionGraph& old_graph,
+                              const Policy& new_policy, const compile::DecisionGraph& new_graph,
+                              const DiffOptions& options) {
+  const resolve::ResolvedPolicy& o = old_policy.data().resolved;
+  const resolve::ResolvedPolicy& n = new_policy.data().resolved;
+  auto space = MatchDimensions(o, old_policy.data().sources, n, new_policy.data().sources);
+  if (!space) return space.error();
+  DiffReport report = Skeleton(o, n, *space, options);
+  if (report.queries == 0) return report;
+
+  const std::vector<JointLevel> levels = JointLevels(*space, old_graph, new_graph);
+  const DiffInputs in{&o, &n, &*space, &levels, options.date, options.to_date.value_or(options.date)};
+  const RuleMatch rules = MatchRules(o, n);
+  compile::BoolMdd touched(JointLevelSizes(levels));
+  const std::uint32_t touched_root = TouchedQueries(in, rules, touched);
+  auto diagram = WalkGraphs(
+      {&in, &rules, &old_graph, &new_graph, &touched, touched_root, options.by, options.max_steps});
+  if (!diagram) return diagram.error();
+  auto raw = BuildRegions(*diagram, *space, levels, options.max_regions);
+  if (!raw) return raw.error();
+  MergeRegions(*raw);
+
+  std::vector<Sortable> sorted;
+  for (const RawRegion& r : *raw)
+    sorted.push_back(Convert(r, *diagram, levels, old_graph, new_graph, o, n, *space));
+  std::sort(sorted.begin(), sorted.end(), Before);
+  for (Sortable& s : sorted) {
+    report.changed += s.region.count;
+    report.regions.push_back(std::move(s.region));
+  }
+  return report;
+}
+
+}  // namespace clearance::analysis
+
+namespace clearance {
+
+Result<DiffReport> Diff(const Policy& old_policy, const Policy& new_policy, const DiffOptions& options) {
+  const compile::DecisionGraph& old_graph = old_policy.data().graph;
+  const compile::DecisionGraph& new_graph = new_policy.data().graph;
+  auto agree = analysis::OrdersAgree(old_policy, old_graph, new_policy, new_graph);
+  if (!agree) return agree.error();
+  if (*agree) return analysis::DiffGraphs(old_policy, old_graph, new_policy, new_graph, options);
+  // The policies' own graphs test the shared dimensions in different
+  // orders: the new policy is compiled again in the old one's.
+  auto recompiled = analysis::CompileForDiff(old_policy, old_graph, new_policy);
+  if (!recompiled) return recompiled.error();
+  return analysis::DiffGraphs(old_policy, old_graph, new_policy, *recompiled, options);
+}
+
+}  // namespace clearance

@@ -1,0 +1,254 @@
+#include "analysis/diff_walk.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace clearance::analysis {
+
+namespace {
+
+using compile::BoolMdd;
+using compile::DecisionGraph;
+
+std::size_t Mix(std::size_t h, std::uint64_t v) {
+  v *= 0x9E3779B97F4A7C15ull;
+  return (h ^ (v >> 29) ^ v) * 0xBF58476D1CE4E5B9ull;
+}
+
+struct Triple {
+  std::uint32_t old_ref, new_ref, touched;
+  bool operator==(const Triple&) const = default;
+};
+struct TripleHash {
+  std::size_t operator()(const Triple& t) const { return Mix(Mix(t.old_ref, t.new_ref), t.touched); }
+};
+
+struct LimitExceeded {};
+
+// One graph seen from the walk: which levels are joint levels (and their
+// position), and which class to take at the others (the date's interval,
+// a one-sided dimension's default).
+struct GraphSide {
+  const DecisionGraph* graph = nullptr;
+  std::vector<std::uint32_t> position_of_level;  // kNone: not a joint level
+  std::vector<std::uint32_t> fixed_class;        // per level, when not a joint level
+  std::uint32_t end = 0;                         // position of a terminal
+
+  GraphSide(const DecisionGraph& g, const std::vector<std::uint32_t>& shared_of,
+            const std::vector<std::uint32_t>& fixed, Date date, std::uint32_t positions)
+      : graph(&g), end(positions) {
+    position_of_level.assign(g.level_count(), kNone);
+    fixed_class.assign(g.level_count(), 0);
+    fixed_class[0] = g.partition().IntervalOf(date);
+    std::uint32_t next = 0;
+    for (std::uint32_t level = 1; level < g.level_count(); ++level) {
+      const std::uint32_t dim = g.level_dim(level);
+      if (shared_of[dim] != kNone) {
+        position_of_level[level] = next++;
+      } else {
+        fixed_class[level] = g.partition().dims[dim].class_of[fixed[dim]];
+      }
+    }
+  }
+
+  // Follows the fixed levels down to a joint level or a terminal.
+  std::uint32_t Normalize(std::uint32_t ref) const {
+    while (!DecisionGraph::IsTerminal(ref)) {
+      const std::uint32_t level = graph->level_of(ref);
+      if (position_of_level[level] != kNone) break;
+      ref = graph->children(ref)[fixed_class[level]];
+    }
+    return ref;
+  }
+  std::uint32_t Position(std::uint32_t ref) const {
+    return DecisionGraph::IsTerminal(ref) ? end : position_of_level[graph->level_of(ref)];
+  }
+};
+
+}  // namespace
+
+class Walker {
+ public:
+  explicit Walker(const WalkInput& input)
+      : input_(input),
+        levels_(*input.in->levels),
+        mdd_(*input.touched),
+        old_(*input.old_graph, input.in->space->shared_of_old, input.in->space->fixed_old, input.in->old_date,
+             static_cast<std::uint32_t>(levels_.size())),
+        new_(*input.new_graph, input.in->space->shared_of_new, input.in->space->fixed_new, input.in->new_date,
+             static_cast<std::uint32_t>(levels_.size())),
+        unique_(64, NodeHash{&out_}, NodeEq{&out_}) {
+    old_key_.assign(input.old_graph->terminal_count(), kNone);
+    new_key_.assign(input.new_graph->terminal_count(), kNone);
+    memo_.reserve(1024);
+  }
+
+  DiffDiagram Run() {
+    out_.root_ = Walk(input_.old_graph->root(), input_.new_graph->root(), input_.touched_root);
+    out_.steps_ = steps_;
+    return std::move(out_);
+  }
+
+ private:
+  struct NodeHash {
+    const DiffDiagram* d;
+    std::size_t operator()(std::uint32_t node) const {
+      std::size_t h = d->position(node);
+      for (const DiffDiagram::Edge& e : d->edges(node)) h = Mix(h, (std::uint64_t{e.cls} << 32) | e.child);
+      return h;
+    }
+  };
+  struct NodeEq {
+    const DiffDiagram* d;
+    bool operator()(std::uint32_t a, std::uint32_t b) const {
+      const auto ea = d->edges(a);
+      const auto eb = d->edges(b);
+      return d->position(a) == d->position(b) &&
+             std::equal(ea.begin(), ea.end(), eb.begin(), eb.end(),
+                        [](const auto& x, const auto& y) { return x.cls == y.cls && x.child == y.child; });
+    }
+  };
+
+  std::uint32_t Walk(std::uint32_t o, std::uint32_t n, std::uint32_t t) {
+    if (t == BoolMdd::kFalse) return DiffDiagram::kUnchanged;
+    o = old_.Normalize(o);
+    n = new_.Normalize(n);
+    if (DecisionGraph::IsTerminal(o) && DecisionGraph::IsTerminal(n)) {
+      return Leaf(DecisionGraph::TerminalIndex(o), DecisionGraph::TerminalIndex(n));
+    }
+    const Triple key{o, n, t};
+    if (const auto it = memo_.find(key); it != memo_.end()) return it->second;
+    const std::uint32_t result = Branch(o, n, t);
+    memo_.emplace(key, result);
+    return result;
+  }
+
+  // The children of (o, n, t) at the first level any of them tests.
+  std::uint32_t Branch(std::uint32_t o, std::uint32_t n, std::uint32_t t) {
+    const std::uint32_t p = std::min({old_.Position(o), new_.Position(n), mdd_.level(t)});
+    const JointLevel& level = levels_[p];
+    const bool o_here = old_.Position(o) == p;
+    const bool n_here = new_.Position(n) == p;
+    const bool t_here = mdd_.level(t) == p;
+    const auto oc = o_here ? input_.old_graph->children(o) : std::span<const std::uint32_t>{};
+    const auto nc = n_here ? input_.new_graph->children(n) : std::span<const std::uint32_t>{};
+    const std::uint32_t t_default = t_here ? mdd_.default_child(t) : t;
+    const auto t_exceptions = t_here ? mdd_.exceptions(t) : std::span<const BoolMdd::Exception>{};
+    std::vector<DiffDiagram::Edge> edges;
+    Triple last{kNone, kNone, kNone};
+    std::uint32_t last_result = DiffDiagram::kUnchanged;
+    auto visit = [&](std::uint32_t cls, std::uint32_t tc) {
+      if (++steps_ > input_.max_steps) throw LimitExceeded{};
+      const Triple child{o_here ? oc[level.old_class[cls]] : o, n_here ? nc[level.new_class[cls]] : n, tc};
+      if (!(child == last)) {  // neighbouring classes often lead to the same triple
+        last = child;
+        last_result = Walk(child.old_ref, child.new_ref, child.touched);
+      }
+      if (last_result != DiffDiagram::kUnchanged) edges.push_back({cls, last_result});
+    };
+    if (t_default == BoolMdd::kFalse) {
+      for (const BoolMdd::Exception& e : t_exceptions) visit(e.cls, e.child);
+    } else {
+      std::size_t next = 0;
+      for (std::uint32_t cls = 0; cls < level.size(); ++cls) {
+        const bool exception = next < t_exceptions.size() && t_exceptions[next].cls == cls;
+        visit(cls, exception ? t_exceptions[next++].child : t_default);
+      }
+    }
+    return MakeNode(p, edges, level.size());
+  }
+
+  std::uint32_t MakeNode(std::uint32_t position, const std::vector<DiffDiagram::Edge>& edges,
+                         std::uint32_t classes) {
+    if (edges.empty()) return DiffDiagram::kUnchanged;
+    if (edges.size() == classes &&
+        std::all_of(edges.begin(), edges.end(), [&](const auto& e) { return e.child == edges[0].child; })) {
+      return edges[0].child;  // the level does not matter here
+    }
+    const auto id = static_cast<std::uint32_t>(out_.nodes_.size());
+    out_.nodes_.push_back(
+        {position, static_cast<std::uint32_t>(out_.edges_.size()), static_cast<std::uint32_t>(edges.size())});
+    out_.edges_.insert(out_.edges_.end(), edges.begin(), edges.end());
+    const auto [it, inserted] = unique_.insert(id);
+    if (!inserted) {
+      out_.edges_.resize(out_.edges_.size() - edges.size());
+      out_.nodes_.pop_back();
+    }
+    return *it;
+  }
+
+  std::uint32_t Leaf(std::uint32_t old_terminal, std::uint32_t new_terminal) {
+    const eval::Outcome& before = input_.old_graph->terminal(old_terminal).outcome;
+    const eval::Outcome& after = input_.new_graph->terminal(new_terminal).outcome;
+    const bool changed = before.effect != after.effect ||
+                         (input_.by == DiffBy::kDecisive && !SameDecisive(before.decisive, after.decisive));
+    if (!changed) return DiffDiagram::kUnchanged;
+    const std::uint32_t ko = Key(old_key_, old_terminal, *input_.old_graph, true);
+    const std::uint32_t kn = Key(new_key_, new_terminal, *input_.new_graph, false);
+    const std::uint64_t pair = (std::uint64_t{ko} << 32) | kn;
+    const auto [it, inserted] = transition_index_.try_emplace(pair, out_.transitions_.size());
+    if (inserted) out_.transitions_.push_back({old_terminal, new_terminal});
+    return DiffDiagram::kLeafBit | static_cast<std::uint32_t>(it->second);
+  }
+
+  // The same rule ids, whatever the two policies' orders.
+  bool SameDecisive(const std::vector<std::uint32_t>& old_rules,
+                    const std::vector<std::uint32_t>& new_rules) const {
+    if (old_rules.size() != new_rules.size()) return false;
+    bool in_step = true;
+    for (std::size_t i = 0; i < old_rules.size() && in_step; ++i) {
+      in_step = old_rules[i] == input_.rules->GlobalOfNew(new_rules[i]);
+    }
+    if (in_step) return true;
+    std::vector<std::uint32_t> a = old_rules;
+    std::vector<std::uint32_t> b;
+    for (std::uint32_t r : new_rules) b.push_back(input_.rules->GlobalOfNew(r));
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+  }
+
+  // Effect and decisive rule ids (as numbers shared by both sides), interned;
+  // computed for the terminals of changed queries only.
+  std::uint32_t Key(std::vector<std::uint32_t>& cache, std::uint32_t terminal, const DecisionGraph& graph,
+                    bool old_side) {
+    if (cache[terminal] != kNone) return cache[terminal];
+    const eval::Outcome& outcome = graph.terminal(terminal).outcome;
+    std::vector<std::uint32_t> key{static_cast<std::uint32_t>(outcome.effect)};
+    for (std::uint32_t r : outcome.decisive) key.push_back(old_side ? r : input_.rules->GlobalOfNew(r));
+    std::sort(key.begin() + 1, key.end());
+    const auto [it, inserted] = key_index_.try_emplace(key, static_cast<std::uint32_t>(keys_.size()));
+    if (inserted) keys_.push_back(key);
+    cache[terminal] = it->second;
+    return it->second;
+  }
+
+  const WalkInput& input_;
+  const std::vector<JointLevel>& levels_;
+  const BoolMdd& mdd_;
+  GraphSide old_;
+  GraphSide new_;
+  DiffDiagram out_;
+  std::unordered_set<std::uint32_t, NodeHash, NodeEq> unique_;
+  std::unordered_map<Triple, std::uint32_t, TripleHash> memo_;
+  std::vector<std::uint32_t> old_key_;  // per terminal: its key, or kNone until seen
+  std::vector<std::uint32_t> new_key_;
+  std::map<std::vector<std::uint32_t>, std::uint32_t> key_index_;
+  std::vector<std::vector<std::uint32_t>> keys_;
+  std::unordered_map<std::uint64_t, std::size_t> transition_index_;
+  std::size_t steps_ = 0;
+};
+
+Result<DiffDiagram> WalkGraphs(const WalkInput& input) {
+  try {
+    return Walker(input).Run();
+  } catch (const LimitExceeded&) {
+    return Error::Message(
+        "the diff needs more than " + std::to_string(input.max_steps) + " steps (DiffOptions::max_steps)",
+        "limit");
+  }
+}
+
+}  // namespace clearance::analysis

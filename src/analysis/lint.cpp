@@ -1,0 +1,109 @@
+// The lint findings that need no graph (dates, groups), and the ordering of
+// every finding into diagnostics.
+#include "analysis/lint.hpp"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+
+namespace clearance::analysis {
+namespace {
+
+// CLI.md's table order, for findings at the same place.
+int CodeRank(const std::string& code) {
+  static const std::array<const char*, 6> kOrder = {"never-matches", "never-decisive", "redundant",
+                                                    "expired",       "empty-group",    "unused"};
+  for (std::size_t i = 0; i < kOrder.size(); ++i) {
+    if (code == kOrder[i]) return static_cast<int>(i);
+  }
+  return static_cast<int>(kOrder.size());
+}
+
+LintFinding GroupFinding(const resolve::Dimension& dim, std::uint32_t group, std::string code, std::string message) {
+  LintFinding f;
+  f.mark = dim.group_marks.size() > group ? dim.group_marks[group] : Mark{};
+  f.code = std::move(code);
+  f.message = std::move(message);
+  f.group = dim.info.groups[group].name;
+  f.dimension = dim.info.name;
+  return f;
+}
+
+// Per dimension, per group: whether a rule's `when` or a group definition
+// names it.
+std::vector<std::vector<bool>> NamedGroups(const resolve::ResolvedPolicy& policy) {
+  std::vector<std::vector<bool>> named(policy.dims.size());
+  for (std::size_t d = 0; d < policy.dims.size(); ++d) {
+    const resolve::Dimension& dim = policy.dims[d];
+    named[d].assign(dim.info.groups.size(), false);
+    for (const auto& refs : dim.group_refs) {
+      for (std::uint32_t g : refs) named[d][g] = true;
+    }
+  }
+  for (const resolve::Rule& rule : policy.rules) {
+    for (auto [d, g] : rule.groups_named) named[d][g] = true;
+  }
+  return named;
+}
+
+}  // namespace
+
+void LintDates(const resolve::ResolvedPolicy& policy, Date as_of, std::vector<LintFinding>& out) {
+  for (const resolve::Rule& rule : policy.rules) {
+    if (!rule.info.expires || as_of < *rule.info.expires) continue;
+    LintFinding f;
+    f.mark = rule.expires_mark;
+    f.code = "expired";
+    f.message = "rule '" + rule.info.id + "' expired on " + rule.info.expires->ToString() +
+                " (on or before the as-of date " + as_of.ToString() + ")";
+    f.rule = rule.info.id;
+    out.push_back(std::move(f));
+  }
+}
+
+void LintGroups(const resolve::ResolvedPolicy& policy, std::vector<LintFinding>& out) {
+  const auto named = NamedGroups(policy);
+  for (std::size_t d = 0; d < policy.dims.size(); ++d) {
+    const resolve::Dimension& dim = policy.dims[d];
+    for (std::uint32_t g = 0; g < dim.info.groups.size(); ++g) {
+      const std::string subject = "group '" + dim.info.groups[g].name + "' of dimension '" + dim.info.name + "'";
+      if (dim.group_sets[g].none()) out.push_back(GroupFinding(dim, g, "empty-group", subject + " has no values"));
+      if (!named[d][g]) {
+        out.push_back(GroupFinding(dim, g, "unused", subject + " is not named by any rule or group"));
+      }
+    }
+  }
+}
+
+std::vector<Diagnostic> ToDiagnostics(std::vector<LintFinding> findings, const SourceTable& sources) {
+  std::stable_sort(findings.begin(), findings.end(), [](const LintFinding& a, const LintFinding& b) {
+    return std::tuple(a.mark.file, a.mark.line, a.mark.col, CodeRank(a.code)) <
+           std::tuple(b.mark.file, b.mark.line, b.mark.col, CodeRank(b.code));
+  });
+  std::vector<Diagnostic> out;
+  out.reserve(findings.size());
+  for (LintFinding& f : findings) {
+    Diagnostic d;
+    d.where = sources.Locate(f.mark);
+    d.severity = Severity::kWarning;
+    d.code = std::move(f.code);
+    d.message = std::move(f.message);
+    d.context = sources.Context(f.mark);
+    d.rule = std::move(f.rule);
+    d.group = std::move(f.group);
+    d.dimension = std::move(f.dimension);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::vector<Diagnostic> LintResolved(const resolve::ResolvedPolicy& policy, const compile::DecisionGraph& graph,
+                                     const SourceTable& sources, Date as_of) {
+  std::vector<LintFinding> findings;
+  LintRules(policy, graph, findings);
+  LintDates(policy, as_of, findings);
+  LintGroups(policy, findings);
+  return ToDiagnostics(std::move(findings), sources);
+}
+
+}  // namespace clearance::analysis

@@ -1,0 +1,64 @@
+// A table of decisions: one dimension down, one across, every other
+// dimension fixed (by the caller or to its default). Rows and columns may be
+// folded into groups; a folded cell is the common effect of the queries it
+// covers, or "mixed".
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clearance/policy.hpp"
+
+namespace clearance::analysis {
+
+enum class MatrixCell : std::uint8_t { kAllow, kDeny, kMixed };
+std::string_view ToString(MatrixCell cell);  // "allow", "deny", "mixed"
+
+struct MatrixLine {
+  std::string label;                  // a value, or a group name
+  std::vector<std::uint32_t> values;  // value indices it covers, declaration order
+  bool group = false;
+};
+
+struct MatrixAxis {
+  std::string dimension;
+  std::vector<MatrixLine> lines;
+};
+
+struct Matrix {
+  std::string policy;
+  std::string digest;
+  Date date;
+  MatrixAxis rows;
+  MatrixAxis cols;
+  std::vector<std::pair<std::string, std::string>> fixed;  // the other dimensions, declaration order
+  std::vector<MatrixCell> cells;                           // row-major
+
+  MatrixCell at(std::size_t row, std::size_t col) const { return cells[row * cols.lines.size() + col]; }
+};
+
+enum class FoldMode : std::uint8_t {
+  kNone,      // one line per value
+  kGroups,    // the named groups (in the order given), then the values in none of them
+  kLossless,  // the largest groups whose lines are identical, so no cell is mixed
+};
+
+struct MatrixOptions {
+  std::string rows;
+  std::string cols;
+  Assignments where;  // fixes other dimensions
+  Date date;
+  FoldMode fold_rows = FoldMode::kNone;
+  FoldMode fold_cols = FoldMode::kNone;
+  std::vector<std::string> row_groups;  // for kGroups
+  std::vector<std::string> col_groups;
+};
+
+// Errors name the option at fault: an unknown dimension, value or group
+// (with suggestions), rows equal to cols, a --where on the rows or columns
+// dimension or given twice, a dimension neither fixed nor with a default.
+Result<Matrix> BuildMatrix(const Policy& policy, const MatrixOptions& options);
+
+}  // namespace clearance::analysis

@@ -1,0 +1,228 @@
+// The C API: converts at the border. Every entry point is noexcept and
+// catches everything, so no C++ exception unwinds into C or through a
+// foreign runtime's frames; results and messages are malloc'd copies.
+#include "clearance/clearance.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "capi/border.hpp"
+#include "capi/query_json.hpp"
+#include "clearance/diff.hpp"
+#include "clearance/lint.hpp"
+#include "clearance/policy.hpp"
+#include "clearance/version.hpp"
+#include "io/diff_render.hpp"
+
+namespace {
+
+using clearance::Date;
+using clearance::Error;
+using clearance::Policy;
+using clearance::Result;
+using clearance::capi::CopyOut;
+using clearance::capi::Guard;
+using clearance::capi::SetError;
+using clearance::capi::SetLoadError;
+using clearance::capi::SetQueryError;
+
+clearance_policy* Wrap(Result<Policy> loaded, char** err) {
+  if (!loaded) {
+    SetLoadError(err, loaded.error());
+    return nullptr;
+  }
+  return new clearance_policy{std::make_shared<const clearance::capi::LoadedPolicy>(std::move(*loaded))};
+}
+
+// The as-of date: `date`, or today (UTC) for NULL.
+bool AsOfDate(const char* date, Date& out, char** err) {
+  if (!date) {
+    out = Date::TodayUtc();
+    return true;
+  }
+  auto parsed = Date::Parse(date);
+  if (!parsed) {
+    SetError(err, "error: bad date '" + std::string(date) + "' (expected a calendar date YYYY-MM-DD)");
+    return false;
+  }
+  out = *parsed;
+  return true;
+}
+
+// Resolves the names without building strings; false on any problem, which
+// the caller then explains through MakeQuery's messages.
+bool ResolveFast(const clearance_policy& handle, const char* const* dims, const char* const* values, size_t n,
+                 clearance::Query& query) {
+  const auto& dimensions = handle.policy().dimensions();
+  query.values.assign(dimensions.size(), UINT32_MAX);
+  for (size_t i = 0; i < n; ++i) {
+    auto d = handle.loaded->names.Dimension(dims[i]);
+    if (!d || query.values[*d] != UINT32_MAX) return false;
+    auto v = handle.loaded->names.Value(*d, values[i]);
+    if (!v) return false;
+    query.values[*d] = *v;
+  }
+  for (size_t d = 0; d < dimensions.size(); ++d) {
+    if (query.values[d] != UINT32_MAX) continue;
+    if (!dimensions[d].default_value) return false;
+    query.values[d] = *dimensions[d].default_value;
+  }
+  return true;
+}
+
+void ExplainBadQuery(const Policy& policy, const char* const* dims, const char* const* values, size_t n,
+                     char** err) {
+  clearance::Assignments assignments;
+  for (size_t i = 0; i < n; ++i) assignments.emplace_back(dims[i], values[i]);
+  Result<clearance::Query> query = policy.MakeQuery(assignments, Date::TodayUtc());
+  if (query) {
+    SetError(err, "error: the query could not be resolved");
+  } else {
+    SetQueryError(err, query.error());
+  }
+}
+
+int DecideFast(const clearance_policy* policy, const char* const* dims, const char* const* values, size_t n,
+               const char* date, char** err) {
+  if (!policy || (n > 0 && (!dims || !values))) {
+    SetError(err, "error: clearance_decide: policy, dims or values is NULL");
+    return -1;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (!dims[i] || !values[i]) {
+      SetError(err, "error: clearance_decide: dims[" + std::to_string(i) + "] or values[" + std::to_string(i) +
+                        "] is NULL");
+      return -1;
+    }
+  }
+  // Reused per thread: the fast path allocates nothing once warm.
+  thread_local clearance::Query query;
+  if (!AsOfDate(date, query.date, err)) return -1;
+  if (!ResolveFast(*policy, dims, values, n, query)) {
+    ExplainBadQuery(policy->policy(), dims, values, n, err);
+    return -1;
+  }
+  return policy->policy().Decide(query).effect == clearance::Effect::kAllow ? 1 : 0;
+}
+
+char* DumpJson(const clearance::io::OrderedJson& json) {
+  return CopyOut(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+char* DiffJson(const clearance_policy* old_policy, const clearance_policy* new_policy, const char* date, char** err) {
+  if (!old_policy || !new_policy) {
+    SetError(err, "error: clearance_diff_json: old_policy or new_policy is NULL");
+    return nullptr;
+  }
+  clearance::DiffOptions options;
+  if (!AsOfDate(date, options.date, err)) return nullptr;
+  auto report = clearance::Diff(old_policy->policy(), new_policy->policy(), options);
+  if (!report) {
+    SetQueryError(err, report.error());
+    return nullptr;
+  }
+  return DumpJson(clearance::io::DiffJson(*report));
+}
+
+char* LintJson(const clearance_policy* policy, const char* date, char** err) {
+  if (!policy) {
+    SetError(err, "error: clearance_lint_json: policy is NULL");
+    return nullptr;
+  }
+  clearance::LintOptions options;
+  if (!AsOfDate(date, options.as_of, err)) return nullptr;
+  return CopyOut(clearance::LintToJson(clearance::Lint(policy->policy(), options), -1));
+}
+
+char* LintFileJson(const char* path, const char* date, char** err) {
+  if (!path) {
+    SetError(err, "error: clearance_lint_file_json: path is NULL");
+    return nullptr;
+  }
+  clearance::LintOptions options;
+  if (!AsOfDate(date, options.as_of, err)) return nullptr;
+  auto found = clearance::LintPolicyFile(path, options);
+  if (!found) {
+    SetLoadError(err, found.error());
+    return nullptr;
+  }
+  return CopyOut(clearance::LintToJson(*found, -1));
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* clearance_version(void) { return CLEARANCE_VERSION_STRING; }
+
+clearance_policy* clearance_load_file(const char* path, char** err) {
+  return Guard<clearance_policy*>(err, nullptr, [&]() -> clearance_policy* {
+    if (!path) {
+      SetError(err, "error: clearance_load_file: path is NULL");
+      return nullptr;
+    }
+    return Wrap(clearance::LoadPolicy(path), err);
+  });
+}
+
+clearance_policy* clearance_load_string(const char* name, const char* yaml, char** err) {
+  return Guard<clearance_policy*>(err, nullptr, [&]() -> clearance_policy* {
+    if (!yaml) {
+      SetError(err, "error: clearance_load_string: yaml is NULL");
+      return nullptr;
+    }
+    const std::string file = name && *name ? name : "<string>";
+    // A single-file policy: the resolver knows this one file and no disk.
+    clearance::LoadOptions options;
+    options.resolver = clearance::MakeMemoryResolver({{file, yaml}});
+    return Wrap(clearance::LoadPolicyFromString(file, yaml, options), err);
+  });
+}
+
+char* clearance_decide_json(const clearance_policy* policy, const char* query_json, char** err) {
+  return Guard<char*>(err, nullptr, [&]() -> char* {
+    if (!policy || !query_json) {
+      SetError(err, "error: clearance_decide_json: policy or query_json is NULL");
+      return nullptr;
+    }
+    auto decision = clearance::capi::DecideQueryJson(policy->policy(), query_json, Date::TodayUtc());
+    if (!decision) {
+      SetQueryError(err, decision.error());
+      return nullptr;
+    }
+    return DumpJson(*decision);
+  });
+}
+
+int clearance_decide(const clearance_policy* policy, const char* const* dims, const char* const* values, size_t n,
+                     const char* date, char** err) {
+  return Guard<int>(err, -1, [&] { return DecideFast(policy, dims, values, n, date, err); });
+}
+
+char* clearance_diff_json(const clearance_policy* old_policy, const clearance_policy* new_policy, const char* date,
+                          char** err) {
+  return Guard<char*>(err, nullptr, [&] { return DiffJson(old_policy, new_policy, date, err); });
+}
+
+char* clearance_lint_json(const clearance_policy* policy, const char* date, char** err) {
+  return Guard<char*>(err, nullptr, [&] { return LintJson(policy, date, err); });
+}
+
+char* clearance_lint_file_json(const char* path, const char* date, char** err) {
+  return Guard<char*>(err, nullptr, [&] { return LintFileJson(path, date, err); });
+}
+
+const char* clearance_policy_digest(const clearance_policy* policy) {
+  return policy ? policy->policy().digest().c_str() : nullptr;
+}
+
+const char* clearance_policy_name(const clearance_policy* policy) {
+  return policy ? policy->policy().name().c_str() : nullptr;
+}
+
+void clearance_policy_free(clearance_policy* policy) { delete policy; }
+
+void clearance_free(void* p) { std::free(p); }
+
+}  // extern "C"

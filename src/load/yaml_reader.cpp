@@ -1,0 +1,203 @@
+#include "load/yaml_reader.hpp"
+
+#include <set>
+
+#include "expr/parse.hpp"
+#include "load/prescan.hpp"
+
+namespace clearance::load {
+
+YamlReader::YamlReader(const SourceTable& sources, std::uint32_t file, const Limits& limits, Diagnostics& diags)
+    : sources_(sources), file_(file), limits_(limits), diags_(diags), columns_(sources.file(file).text) {}
+
+std::optional<YAML::Node> YamlReader::ParseDocument() {
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(sources_.file(file_).text);
+  } catch (const YAML::Exception& e) {
+    // The prescan ran the same parser, so this is not expected; kept so that
+    // no yaml-cpp exception can leave the loader.
+    Error({file_, static_cast<std::uint32_t>(std::max(0, e.mark.line) + 1),
+           static_cast<std::uint32_t>(std::max(0, e.mark.column) + 1)},
+          "yaml", "malformed YAML: " + e.msg);
+    return std::nullopt;
+  }
+  if (documents.size() > 1) {
+    Error(MarkOf(documents[1]), "yaml", "the file holds more than one YAML document");
+    return std::nullopt;
+  }
+  if (documents.empty()) return YAML::Node();
+  return documents.front();
+}
+
+Mark YamlReader::MarkOf(const YAML::Node& node) const {
+  const YAML::Mark m = node.Mark();
+  if (m.line < 0 || m.pos < 0 || m.column < 0) return {file_, 1, 1};
+  return {file_, static_cast<std::uint32_t>(m.line + 1),
+          columns_.Column(static_cast<std::size_t>(m.pos), static_cast<std::size_t>(m.column))};
+}
+
+void YamlReader::Error(Mark mark, std::string code, std::string message) {
+  if (stopped_) return;
+  diags_.Error(mark, std::move(code), std::move(message));
+  if (++errors_ >= kMaxErrors) {
+    diags_.Error(mark, "limit", "too many errors in this file (" + std::to_string(kMaxErrors) + "); stopping");
+    stopped_ = true;
+  }
+}
+
+void YamlReader::Exhausted(const YAML::Node& node, std::string message) {
+  Error(MarkOf(node), "limit", std::move(message));
+  stopped_ = true;
+}
+
+bool YamlReader::Visit(const YAML::Node& node) {
+  if (stopped_) return false;
+  if (++visited_ > limits_.max_nodes) {
+    Exhausted(node, TooManyNodesMessage(limits_.max_nodes));
+    return false;
+  }
+  if (node.IsScalar()) {
+    bytes_ += node.Scalar().size();
+    if (bytes_ > limits_.max_expanded_bytes) {
+      Exhausted(node, "the document has more than " + std::to_string(limits_.max_expanded_bytes) +
+                          " bytes of text once aliases are expanded");
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<std::string> YamlReader::NullWord(const YAML::Node& node) const {
+  const YAML::Mark m = node.Mark();
+  if (m.pos < 0) return std::nullopt;
+  std::string_view text = sources_.file(file_).text;
+  const auto pos = static_cast<std::size_t>(m.pos);
+  for (std::string_view word : {"Null", "NULL"}) {
+    if (text.substr(pos, word.size()) != word) continue;
+    const std::size_t after = pos + word.size();
+    if (after >= text.size() || std::string_view(" \t\r\n,]}#").find(text[after]) != std::string_view::npos) {
+      return std::string(word);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string YamlReader::KindName(const YAML::Node& node) {
+  if (node.IsMap()) return "map";
+  if (node.IsSequence()) return "list";
+  if (node.IsNull()) return "null";
+  return "scalar";
+}
+
+std::optional<Text> YamlReader::Scalar(const YAML::Node& node, Mark where, std::string_view what) {
+  if (!Visit(node)) return std::nullopt;
+  if (node.IsScalar()) return Text{node.Scalar(), MarkOf(node)};
+  if (node.IsNull()) {
+    if (auto word = NullWord(node)) return Text{*word, MarkOf(node)};
+    Error(where, "type", std::string(what) + " is missing (null)");
+    return std::nullopt;
+  }
+  Error(MarkOf(node), "type", std::string(what) + " must be a scalar, not a " + KindName(node));
+  return std::nullopt;
+}
+
+std::optional<Text> YamlReader::Name(const YAML::Node& node, Mark where, std::string_view what, bool any_allowed) {
+  std::optional<Text> text = Scalar(node, where, what);
+  if (text && !CheckName(*text, what, any_allowed)) return std::nullopt;
+  return text;
+}
+
+bool YamlReader::CheckName(const Text& name, std::string_view what, bool any_allowed) {
+  if (name.text.empty()) {
+    Error(name.mark, "name", std::string(what) + " may not be empty");
+    return false;
+  }
+  if (expr::IsKeyword(name.text) && !(any_allowed && name.text == "any")) {
+    Error(name.mark, "name", "'" + name.text + "' is a keyword and cannot be " + std::string(what));
+    return false;
+  }
+  return true;
+}
+
+std::optional<Text> YamlReader::Identifier(const YAML::Node& node, Mark where, std::string_view what) {
+  std::optional<Text> text = Name(node, where, what);
+  if (text && !expr::IsIdentifier(text->text)) {
+    Error(text->mark, "name", std::string(what) + " must be an identifier, not '" + text->text + "'");
+    return std::nullopt;
+  }
+  return text;
+}
+
+bool YamlReader::ExpectMap(const YAML::Node& node, Mark where, std::string_view what) {
+  if (node.IsMap()) return true;
+  if (IsNull(node)) {
+    Error(where, "type", std::string(what) + " is missing (null); expected a map");
+  } else {
+    Error(MarkOf(node), "type", std::string(what) + " must be a map, not a " + KindName(node));
+  }
+  return false;
+}
+
+bool YamlReader::ExpectList(const YAML::Node& node, Mark where, std::string_view what) {
+  if (node.IsSequence()) return true;
+  if (IsNull(node)) {
+    Error(where, "type", std::string(what) + " is missing (null); expected a list");
+  } else {
+    Error(MarkOf(node), "type", std::string(what) + " must be a list, not a " + KindName(node));
+  }
+  return false;
+}
+
+void YamlReader::ForEachPair(const YAML::Node& map, const PairFn& fn) {
+  std::set<std::string> seen;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    // Copies: `it->` yields a temporary pair, so a reference into it would
+    // dangle past this statement (yaml-cpp nodes are cheap handles).
+    const YAML::Node key = it->first;
+    const YAML::Node value = it->second;
+    if (!Visit(key)) return;
+    if (!key.IsScalar()) {
+      Error(MarkOf(key), "type", "a key must be a scalar, not a " + KindName(key));
+      continue;
+    }
+    Text k{key.Scalar(), MarkOf(key)};
+    if (k.text == "<<" && IsPlain(key)) {
+      Error(k.mark, "yaml", "the merge key '<<' is not supported");
+      continue;
+    }
+    if (!seen.insert(k.text).second) {
+      Error(k.mark, "duplicate", "duplicate key '" + k.text + "'");
+      continue;
+    }
+    fn(k, value);
+    if (stopped_) return;
+  }
+}
+
+void YamlReader::ForEachItem(const YAML::Node& list, const ItemFn& fn) {
+  for (const YAML::Node& item : list) {
+    // Scalars are counted where they are read; a list of aliased maps or
+    // lists is counted here.
+    if (stopped_ || (!item.IsScalar() && !Visit(item))) return;
+    fn(item);
+  }
+}
+
+std::vector<Text> YamlReader::NameList(const YAML::Node& node, Mark where, std::string_view what, Names kind) {
+  std::vector<Text> out;
+  if (!ExpectList(node, where, what)) return out;
+  const std::string entry = "an entry of " + std::string(what);
+  ForEachItem(node, [&](const YAML::Node& item) {
+    auto name = kind == Names::kIdentifiers ? Identifier(item, MarkOf(item), entry)
+                                            : Name(item, MarkOf(item), entry, true);
+    if (name) out.push_back(std::move(*name));
+  });
+  return out;
+}
+
+void YamlReader::UnknownKey(const Text& key, std::string_view where, const std::vector<std::string>& known) {
+  Error(key.mark, "unknown-key", "unknown key '" + key.text + "' in " + std::string(where) + DidYouMean(key.text, known));
+}
+
+}  // namespace clearance::load
