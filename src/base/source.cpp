@@ -41,25 +41,23 @@ std::string SourceTable::Context(Mark mark) const {
   return out;
 }
 
-void Diagnostics::Error(Mark mark, std::string code, std::string message) {
+void Diagnostics::Report(Severity severity, Mark mark, std::string code, std::string message) {
   Diagnostic d;
   d.where = sources_->Locate(mark);
-  d.severity = Severity::kError;
+  d.severity = severity;
   d.code = std::move(code);
   d.message = std::move(message);
   d.context = sources_->Context(mark);
   list_.push_back(std::move(d));
-  ++errors_;
+  if (severity == Severity::kError) ++errors_;
+}
+
+void Diagnostics::Error(Mark mark, std::string code, std::string message) {
+  Report(Severity::kError, mark, std::move(code), std::move(message));
 }
 
 void Diagnostics::Warning(Mark mark, std::string code, std::string message) {
-  Diagnostic d;
-  d.where = sources_->Locate(mark);
-  d.severity = Severity::kWarning;
-  d.code = std::move(code);
-  d.message = std::move(message);
-  d.context = sources_->Context(mark);
-  list_.push_back(std::move(d));
+  Report(Severity::kWarning, mark, std::move(code), std::move(message));
 }
 
 clearance::Error Diagnostics::ToError() const {

@@ -44,9 +44,13 @@ class Diagnostics {
  public:
   explicit Diagnostics(const SourceTable& sources) : sources_(&sources) {}
 
+  void Report(Severity severity, Mark mark, std::string code, std::string message);
   void Error(Mark mark, std::string code, std::string message);
   void Warning(Mark mark, std::string code, std::string message);
-  void Add(Diagnostic diagnostic) { list_.push_back(std::move(diagnostic)); }
+  void Add(Diagnostic diagnostic) {
+    if (diagnostic.severity == Severity::kError) ++errors_;
+    list_.push_back(std::move(diagnostic));
+  }
 
   bool has_errors() const { return errors_ > 0; }
   std::size_t error_count() const { return errors_; }
