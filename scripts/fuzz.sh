@@ -14,8 +14,10 @@ build="${FUZZ_BUILD_DIR:-build-fuzz}"
 CLEARANCE_WITH_CLANG=1 bash scripts/deps.sh
 
 start=$(date +%s)
+# Debug keeps assertions on (an assertion is a bug the fuzzer should find).
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja \
-  -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only -fsanitize=fuzzer-no-link" \
+  -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
+  -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link" \
   -DCLEARANCE_FUZZ=ON -DCLEARANCE_SANITIZE=ON \
   -DCLEARANCE_BUILD_TESTS=OFF -DCLEARANCE_BUILD_BENCH=OFF -DCLEARANCE_BUILD_PYTHON=OFF \
   -DCLEARANCE_BUILD_EXAMPLES=OFF -DCLEARANCE_INSTALL=OFF >/dev/null

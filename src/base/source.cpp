@@ -6,7 +6,9 @@
 namespace clearance {
 
 std::uint32_t SourceTable::Add(std::string name, std::string text) {
-  files_.push_back({std::move(name), std::move(text)});
+  std::vector<std::size_t> starts = {0};
+  for (std::size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1)) starts.push_back(i + 1);
+  files_.push_back({std::move(name), std::move(text), std::move(starts)});
   return static_cast<std::uint32_t>(files_.size() - 1);
 }
 
@@ -22,13 +24,10 @@ std::string SourceTable::ShortLocation(Mark mark) const {
 
 std::string SourceTable::Context(Mark mark) const {
   if (mark.file >= files_.size() || mark.line == 0) return {};
-  std::string_view text = files_[mark.file].text;
-  std::size_t begin = 0;
-  for (std::uint32_t line = 1; line < mark.line; ++line) {
-    begin = text.find('\n', begin);
-    if (begin == std::string_view::npos) return {};
-    ++begin;
-  }
+  const SourceFile& file = files_[mark.file];
+  if (mark.line > file.line_starts.size()) return {};
+  std::string_view text = file.text;
+  const std::size_t begin = file.line_starts[mark.line - 1];
   std::size_t end = text.find('\n', begin);
   std::string_view line = text.substr(begin, end == std::string_view::npos ? end : end - begin);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -70,21 +69,24 @@ clearance::Error Diagnostics::ToError() const {
 
 namespace {
 
+// Optimal string alignment distance: a swap of two neighbours is one edit,
+// so "modle" is close to "model". Case is ignored.
 std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  const auto same = [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  };
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(b[j - 1]));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-      diagonal = up;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1)});
+      if (i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1])) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 }  // namespace

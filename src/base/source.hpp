@@ -21,6 +21,7 @@ struct Mark {
 struct SourceFile {
   std::string name;  // as shown in messages
   std::string text;
+  std::vector<std::size_t> line_starts;  // byte offset of each line, so context is O(1)
 };
 
 class SourceTable {

@@ -30,8 +30,9 @@ struct LoadedPolicy {
 inline char* CopyOut(std::string_view a, std::string_view b = {}) noexcept {
   char* out = static_cast<char*>(std::malloc(a.size() + b.size() + 1));
   if (!out) return nullptr;
-  std::memcpy(out, a.data(), a.size());
-  std::memcpy(out + a.size(), b.data(), b.size());
+  // memcpy from a null pointer is undefined even for zero bytes.
+  if (!a.empty()) std::memcpy(out, a.data(), a.size());
+  if (!b.empty()) std::memcpy(out + a.size(), b.data(), b.size());
   out[a.size() + b.size()] = '\0';
   return out;
 }

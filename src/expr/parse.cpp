@@ -215,7 +215,7 @@ ParseError Explain(std::string_view text, std::size_t at, std::string_view what)
     message = Quote(keyword) + " is a keyword, not an attribute name";
   } else if (what == grammar::kWhatLiteral) {
     message = ExplainLiteral(text, at, keyword);
-  } else if (what == grammar::kWhatTail && at > 0 && IsWordChar(text[at - 1]) &&
+  } else if (what == grammar::kWhatTail && at > 0 && at < text.size() && IsWordChar(text[at - 1]) &&
              (text[at] == '-' || text[at] == ':')) {
     message = "a name cannot end in " + Quote(text.substr(at, 1));
   } else if (what == grammar::kWhatCmpOp) {
