@@ -3,38 +3,15 @@
 #pragma once
 
 #include <string>
-#include <utility>
-#include <vector>
 
-#include "clearance/policy.hpp"
+#include "support/fixtures.hpp"
 
 namespace clearance::load_test {
 
-using Files = std::vector<std::pair<std::string, std::string>>;
-
-inline Result<Policy> LoadFiles(const Files& files, const Limits& limits = {}) {
-  LoadOptions options;
-  options.limits = limits;
-  options.resolver = MakeMemoryResolver(files);
-  return LoadPolicy(files.front().first, options);
-}
-
-inline std::vector<std::string> Errors(const Files& files, const Limits& limits = {}) {
-  auto policy = LoadFiles(files, limits);
-  std::vector<std::string> out;
-  if (policy) return out;
-  for (const Diagnostic& d : policy.error().diagnostics()) out.push_back(d.ToString());
-  return out;
-}
-
-inline std::string FirstError(const Files& files, const Limits& limits = {}) {
-  auto errors = Errors(files, limits);
-  return errors.empty() ? std::string("<loaded>") : errors.front();
-}
-
-inline std::string FirstError(const std::string& yaml, const Limits& limits = {}) {
-  return FirstError(Files{{"p.yaml", yaml}}, limits);
-}
+using testing_support::Errors;
+using testing_support::Files;
+using testing_support::FirstError;
+using testing_support::LoadFiles;
 
 // A small valid policy to vary.
 inline const std::string kPolicy =

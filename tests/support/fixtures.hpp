@@ -33,8 +33,8 @@ inline Policy MustLoad(const Files& files) {
 inline Policy MustLoad(const std::string& yaml) { return MustLoad(Files{{"p.yaml", yaml}}); }
 
 // Every diagnostic of a failed load, one line each (no context lines).
-inline std::vector<std::string> Errors(const Files& files) {
-  auto policy = LoadFiles(files);
+inline std::vector<std::string> Errors(const Files& files, const Limits& limits = {}) {
+  auto policy = LoadFiles(files, limits);
   if (policy) return {};
   std::vector<std::string> out;
   for (const Diagnostic& d : policy.error().diagnostics()) out.push_back(d.ToString());
@@ -43,9 +43,13 @@ inline std::vector<std::string> Errors(const Files& files) {
 
 inline std::vector<std::string> Errors(const std::string& yaml) { return Errors(Files{{"p.yaml", yaml}}); }
 
-inline std::string FirstError(const std::string& yaml) {
-  auto errors = Errors(yaml);
+inline std::string FirstError(const Files& files, const Limits& limits = {}) {
+  auto errors = Errors(files, limits);
   return errors.empty() ? std::string("<loaded>") : errors.front();
+}
+
+inline std::string FirstError(const std::string& yaml, const Limits& limits = {}) {
+  return FirstError(Files{{"p.yaml", yaml}}, limits);
 }
 
 inline Query MustQuery(const Policy& policy, const Assignments& assignments, const std::string& date = "2026-06-01") {
