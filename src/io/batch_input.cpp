@@ -1,5 +1,7 @@
 #include "io/batch_input.hpp"
 
+#include <algorithm>
+
 namespace clearance::io {
 
 BatchRecord ParseJsonLine(std::string_view line) {
@@ -13,17 +15,30 @@ BatchRecord ParseJsonLine(std::string_view line) {
   // parsing, and the line is an error. A query is flat.
   constexpr int kMaxJsonDepth = 64;
   bool too_deep = false;
-  auto limit_depth = [&](int depth, nlohmann::ordered_json::parse_event_t, nlohmann::ordered_json&) {
+  // nlohmann keeps the last of duplicate keys; a query naming a dimension
+  // twice is ambiguous, so it is an error record instead.
+  std::vector<std::string> top_keys;
+  std::string duplicate;
+  auto check = [&](int depth, nlohmann::ordered_json::parse_event_t event, nlohmann::ordered_json& parsed) {
     if (depth > kMaxJsonDepth) too_deep = true;
+    if (event == nlohmann::ordered_json::parse_event_t::key && depth == 1 && parsed.is_string()) {
+      const std::string& key = parsed.get_ref<const std::string&>();
+      if (std::find(top_keys.begin(), top_keys.end(), key) != top_keys.end()) duplicate = key;
+      top_keys.push_back(key);
+    }
     return depth <= kMaxJsonDepth;
   };
-  nlohmann::ordered_json json = nlohmann::ordered_json::parse(line, limit_depth, false);
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(line, check, false);
   if (json.is_discarded()) {
     r.error = "malformed JSON";
     return r;
   }
   if (too_deep) {
     r.error = "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+    return r;
+  }
+  if (!duplicate.empty()) {
+    r.error = "key '" + duplicate + "' is given twice";
     return r;
   }
   if (!json.is_object()) {

@@ -152,3 +152,16 @@ TEST_CASE("graph writes Graphviz DOT for decisions, groups and overrides", "[cli
   CHECK(decisions.out.find("tier-1") != std::string::npos);
   CHECK(RunCli("graph " + kAllies + " --what nothing").exit_code == 2);
 }
+
+TEST_CASE("batch rejects a line naming a key twice", "[cli][batch]") {
+  CliRun run = RunCli("batch " + kBase + " --date 2026-12-15",
+                      "{\"model\":\"fable-5\",\"country\":\"DE\",\"use\":\"general\",\"model\":\"open-frontier\"}\n"
+                      "{\"model\":\"fable-5\",\"country\":\"US\",\"use\":\"general\",\"id\":{\"model\":1}}\n");
+  CHECK(run.exit_code == 1);
+  std::istringstream out(run.out);
+  std::string first, second;
+  std::getline(out, first);
+  std::getline(out, second);
+  CHECK(json::parse(first) == json({{"line", 1}, {"id", nullptr}, {"error", "key 'model' is given twice"}}));
+  CHECK(json::parse(second)["effect"] == "allow");  // a nested key is not a top-level duplicate
+}
