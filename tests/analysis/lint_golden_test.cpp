@@ -5,69 +5,23 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "support/run_cli.hpp"
 
 namespace clearance {
 namespace {
 
-namespace fs = std::filesystem;
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-// `clearance ARGS` from the repository root, so that paths in the output
-// are the relative ones given. ARGS are plain words (no shell quoting).
-Run RunCli(const std::string& args) {
-  const char* cli = std::getenv("CLEARANCE_CLI");
-  if (cli == nullptr) FAIL("CLEARANCE_CLI is not set; run the tests through ctest");
-  const fs::path dir = fs::temp_directory_path() / ("clearance-lint-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::string command = "cd '" CLEARANCE_SOURCE_DIR "' && '" + std::string(cli) + "' " + args + " >'" +
-                              (dir / "out").string() + "' 2>'" + (dir / "err").string() + "'";
-  const int status = std::system(command.c_str());
-  Run run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.out = Slurp(dir / "out");
-  run.err = Slurp(dir / "err");
-  fs::remove_all(dir);
-  return run;
-}
+using testing_support::CliRun;
+using testing_support::RunCli;
 
 // The same layout as tests/cli/golden.cmake uses for `clearance test`.
-std::string Transcript(const std::string& args, const Run& run) {
+std::string Transcript(const std::string& args, const CliRun& run) {
   std::string out = "$ clearance " + args + "\n" + run.out;
   if (!run.err.empty()) out += "--- stderr\n" + run.err;
   return out + "--- exit " + std::to_string(run.exit_code) + "\n";
 }
 
 void CheckGolden(const std::string& name, const std::string& args) {
-  const Run run = RunCli(args);
-  const std::string actual = Transcript(args, run);
-  const fs::path golden = fs::path(CLEARANCE_TEST_DATA) / "lint" / (name + ".out");
-  const char* update = std::getenv("CLEARANCE_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::ofstream(golden, std::ios::binary) << actual;
-    WARN("rewrote " << golden.string());
-    return;
-  }
-  INFO("golden file " << golden.string() << " (CLEARANCE_UPDATE_GOLDEN=1 rewrites it)");
-  REQUIRE(fs::exists(golden));
-  CHECK(actual == Slurp(golden));
+  testing_support::CheckGolden("lint/" + name + ".out", Transcript(args, RunCli(args)));
 }
 
 TEST_CASE("clearance lint: golden outputs, text and JSON, and exit codes", "[lint][cli]") {
@@ -88,7 +42,7 @@ TEST_CASE("clearance lint: golden outputs, text and JSON, and exit codes", "[lin
 }
 
 TEST_CASE("clearance lint --format json is the JSON of DSL.md §9", "[lint][cli]") {
-  const Run run = RunCli("lint tests/data/lint/policy.yaml --date 2026-07-30 --format json");
+  const CliRun run = RunCli("lint tests/data/lint/policy.yaml --date 2026-07-30 --format json");
   REQUIRE(run.exit_code == 0);
   const auto json = nlohmann::json::parse(run.out);
   REQUIRE(json.at("diagnostics").is_array());
@@ -105,7 +59,7 @@ TEST_CASE("clearance lint --format json is the JSON of DSL.md §9", "[lint][cli]
 
 TEST_CASE("clearance lint: the as-of date defaults to today", "[lint][cli]") {
   // The golden policy's pilot rule expired on 2026-01-01; today is later.
-  const Run run = RunCli("lint tests/data/lint/policy.yaml");
+  const CliRun run = RunCli("lint tests/data/lint/policy.yaml");
   CHECK(run.exit_code == 0);
   CHECK(run.out.find("[expired]") != std::string::npos);
   CHECK(RunCli("lint tests/data/lint/policy.yaml --date 2025-06-01").out.find("[expired]") == std::string::npos);
