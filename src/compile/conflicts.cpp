@@ -1,9 +1,9 @@
-#include "analysis/conflicts.hpp"
+#include "compile/conflicts.hpp"
 
 #include "eval/domain.hpp"
 #include "eval/interpreter.hpp"
 
-namespace clearance::analysis {
+namespace clearance::compile {
 
 std::optional<Conflict> FindConflictByEnumeration(const resolve::ResolvedPolicy& policy) {
   const auto intervals = eval::DateIntervals(policy, Date::TodayUtc());
@@ -28,4 +28,4 @@ std::string DescribeConflict(const resolve::ResolvedPolicy& policy, const Confli
          (c.any_date ? " (on any date)" : ", date=" + c.query.date.ToString());
 }
 
-}  // namespace clearance::analysis
+}  // namespace clearance::compile

@@ -6,7 +6,7 @@
 
 #include "resolve/resolved_policy.hpp"
 
-namespace clearance::analysis {
+namespace clearance::compile {
 
 struct Conflict {
   std::uint32_t first = 0;   // two disagreeing effective rules, policy order
@@ -22,4 +22,4 @@ std::optional<Conflict> FindConflictByEnumeration(const resolve::ResolvedPolicy&
 // The diagnostic message for a conflict.
 std::string DescribeConflict(const resolve::ResolvedPolicy& policy, const Conflict& conflict);
 
-}  // namespace clearance::analysis
+}  // namespace clearance::compile

@@ -1,10 +1,10 @@
-#include "analysis/conflicts_graph.hpp"
+#include "compile/conflicts_graph.hpp"
 
 #include <algorithm>
 
 #include "eval/domain.hpp"
 
-namespace clearance::analysis {
+namespace clearance::compile {
 
 Query WitnessQuery(const compile::DecisionGraph& graph, std::uint32_t terminal) {
   const compile::Witness witness = graph.WitnessFor(terminal);
@@ -36,4 +36,4 @@ std::optional<Conflict> FindConflictOnGraph(const compile::DecisionGraph& graph)
   return std::nullopt;
 }
 
-}  // namespace clearance::analysis
+}  // namespace clearance::compile

@@ -7,10 +7,10 @@
 
 #include <optional>
 
-#include "analysis/conflicts.hpp"
+#include "compile/conflicts.hpp"
 #include "compile/decision_graph.hpp"
 
-namespace clearance::analysis {
+namespace clearance::compile {
 
 // The first conflicting terminal (by index): its first decisive and first
 // outvoted rule, and a query reaching it.
@@ -26,4 +26,4 @@ Query WitnessQuery(const compile::DecisionGraph& graph, std::uint32_t terminal);
 std::string DescribeWitness(const resolve::ResolvedPolicy& policy, const compile::DecisionGraph& graph,
                             const Query& query);
 
-}  // namespace clearance::analysis
+}  // namespace clearance::compile

@@ -1,8 +1,8 @@
-#include "io/batch_input.hpp"
+#include "report/batch_input.hpp"
 
 #include <algorithm>
 
-namespace clearance::io {
+namespace clearance::report {
 
 BatchRecord ParseJsonLine(std::string_view line) {
   BatchRecord r;
@@ -131,4 +131,4 @@ std::string CsvField(std::string_view text) {
   return out + '"';
 }
 
-}  // namespace clearance::io
+}  // namespace clearance::report

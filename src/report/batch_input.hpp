@@ -12,7 +12,7 @@
 
 #include "clearance/policy.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 struct BatchRecord {
   Assignments assignments;
@@ -34,4 +34,4 @@ BatchRecord ParseCsvRow(const std::vector<std::string>& header, std::string_view
 // Quotes a CSV field when needed.
 std::string CsvField(std::string_view text);
 
-}  // namespace clearance::io
+}  // namespace clearance::report

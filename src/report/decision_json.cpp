@@ -1,8 +1,8 @@
-#include "io/decision_json.hpp"
+#include "report/decision_json.hpp"
 
 #include "clearance/json.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 OrderedJson QueryJson(const Policy& policy, const Query& query) {
   OrderedJson out = OrderedJson::object();
@@ -42,12 +42,12 @@ OrderedJson DecisionJson(const Policy& policy, const Query& query, const Decisio
   return out;
 }
 
-}  // namespace clearance::io
+}  // namespace clearance::report
 
 namespace clearance {
 
 std::string DecisionToJson(const Policy& policy, const Query& query, const Decision& decision) {
-  return io::DecisionJson(policy, query, decision).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return report::DecisionJson(policy, query, decision).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace clearance

@@ -5,7 +5,7 @@
 
 #include "clearance/policy.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 using OrderedJson = nlohmann::ordered_json;
 
@@ -14,4 +14,4 @@ OrderedJson TraceEntryJson(const TraceEntry& entry);
 OrderedJson DecisionJson(const Policy& policy, const Query& query, const Decision& decision);
 OrderedJson PolicyRefJson(const Policy& policy);
 
-}  // namespace clearance::io
+}  // namespace clearance::report

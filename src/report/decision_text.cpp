@@ -1,8 +1,8 @@
-#include "io/decision_text.hpp"
+#include "report/decision_text.hpp"
 
 #include <algorithm>
 
-namespace clearance::io {
+namespace clearance::report {
 namespace {
 
 std::string Upper(std::string_view s) {
@@ -77,4 +77,4 @@ std::string DecisionText(const Policy& policy, const Query& query, const Decisio
   return out;
 }
 
-}  // namespace clearance::io
+}  // namespace clearance::report

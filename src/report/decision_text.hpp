@@ -6,8 +6,8 @@
 
 #include "clearance/policy.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 std::string DecisionText(const Policy& policy, const Query& query, const Decision& decision);
 
-}  // namespace clearance::io
+}  // namespace clearance::report

@@ -1,10 +1,10 @@
-#include "io/diff_common.hpp"
+#include "report/diff_common.hpp"
 
 #include <algorithm>
 #include <boost/dynamic_bitset.hpp>
 #include <numeric>
 
-namespace clearance::io {
+namespace clearance::report {
 
 std::vector<FoldedItem> FoldValues(const Policy& policy, std::string_view dimension,
                                    const std::vector<std::string>& values, bool allow_any) {
@@ -132,4 +132,4 @@ HeatAxes ChooseHeatAxes(const std::vector<std::string>& dimensions) {
   return axes;
 }
 
-}  // namespace clearance::io
+}  // namespace clearance::report

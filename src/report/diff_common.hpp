@@ -10,9 +10,9 @@
 
 #include "clearance/diff.hpp"
 #include "clearance/policy.hpp"
-#include "io/batch_input.hpp"  // CsvField
+#include "report/batch_input.hpp"  // CsvField
 
-namespace clearance::io {
+namespace clearance::report {
 
 // One item of a folded value list: a group of the policy that the list
 // covers whole, or a single value.
@@ -61,4 +61,4 @@ struct HeatAxes {
 };
 HeatAxes ChooseHeatAxes(const std::vector<std::string>& dimensions);
 
-}  // namespace clearance::io
+}  // namespace clearance::report

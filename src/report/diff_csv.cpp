@@ -3,10 +3,10 @@
 // depend on how the changed queries were grouped.
 #include <ostream>
 
-#include "io/diff_common.hpp"
-#include "io/diff_render.hpp"
+#include "report/diff_common.hpp"
+#include "report/diff_render.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 namespace {
 
@@ -73,4 +73,4 @@ class CsvWriter {
 
 void WriteDiffCsv(const DiffReport& report, std::ostream& out) { CsvWriter(report, out).Write(); }
 
-}  // namespace clearance::io
+}  // namespace clearance::report

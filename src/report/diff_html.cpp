@@ -7,10 +7,10 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "io/diff_common.hpp"
-#include "io/diff_render.hpp"
+#include "report/diff_common.hpp"
+#include "report/diff_render.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 namespace {
 
@@ -290,4 +290,4 @@ std::string DiffHtml(const DiffReport& report, const Policy& old_policy, const P
   return out.str();
 }
 
-}  // namespace clearance::io
+}  // namespace clearance::report

@@ -1,8 +1,8 @@
 // `clearance diff --format json`: exactly the shape of CLI.md "Diff regions",
 // plus "to_date" after "date" when the new policy is evaluated on another day.
-#include "io/diff_render.hpp"
+#include "report/diff_render.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 namespace {
 
@@ -39,4 +39,4 @@ nlohmann::ordered_json DiffJson(const DiffReport& report) {
   return out;
 }
 
-}  // namespace clearance::io
+}  // namespace clearance::report

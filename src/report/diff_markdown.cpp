@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <sstream>
 
-#include "io/diff_common.hpp"
-#include "io/diff_render.hpp"
+#include "report/diff_common.hpp"
+#include "report/diff_render.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 namespace {
 
@@ -138,4 +138,4 @@ std::string DiffMarkdown(const DiffReport& report, const Policy& old_policy, con
   return out.str();
 }
 
-}  // namespace clearance::io
+}  // namespace clearance::report

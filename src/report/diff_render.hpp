@@ -9,7 +9,7 @@
 
 #include "clearance/diff.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 // For a terminal: summary first (queries compared, changed, by transition),
 // then each region with folded value lists.
@@ -26,4 +26,4 @@ void WriteDiffCsv(const DiffReport& report, std::ostream& out);
 // One self-contained page: summary, heat map, regions with their rules.
 std::string DiffHtml(const DiffReport& report, const Policy& old_policy, const Policy& new_policy);
 
-}  // namespace clearance::io
+}  // namespace clearance::report

@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <sstream>
 
-#include "io/diff_common.hpp"
-#include "io/diff_render.hpp"
+#include "report/diff_common.hpp"
+#include "report/diff_render.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 namespace {
 
@@ -93,4 +93,4 @@ std::string DiffText(const DiffReport& report, const Policy& old_policy, const P
   return out.str();
 }
 
-}  // namespace clearance::io
+}  // namespace clearance::report

@@ -1,12 +1,12 @@
-#include "compile/dot.hpp"
+#include "report/dot.hpp"
 
 #include <algorithm>
 #include <sstream>
 
-#include "compile/dot_writer.hpp"
+#include "report/dot_writer.hpp"
 #include "compile/graph_view.hpp"
 
-namespace clearance::compile {
+namespace clearance::report {
 
 namespace {
 
@@ -60,7 +60,7 @@ std::string DescribeValueSet(const resolve::Dimension& dim, const resolve::Value
 
 namespace {
 
-std::string DescribeIntervals(const Partition& partition, const boost::dynamic_bitset<>& intervals) {
+std::string DescribeIntervals(const compile::Partition& partition, const boost::dynamic_bitset<>& intervals) {
   std::vector<std::string> ranges;
   const std::size_t n = intervals.size();
   for (std::size_t i = intervals.find_first(); i != boost::dynamic_bitset<>::npos;) {
@@ -81,7 +81,7 @@ std::string DescribeIntervals(const Partition& partition, const boost::dynamic_b
   return JoinNames(ranges, ranges.size());
 }
 
-std::string TerminalLabel(const Terminal& terminal, const resolve::ResolvedPolicy& policy) {
+std::string TerminalLabel(const compile::Terminal& terminal, const resolve::ResolvedPolicy& policy) {
   const eval::Outcome& o = terminal.outcome;
   std::string label(ToString(o.effect));
   if (o.basis == Basis::kDefault) return label + " (default)";
@@ -101,24 +101,24 @@ std::string FillFor(Effect effect) { return effect == Effect::kAllow ? "\"#d9f2d
 
 }  // namespace
 
-std::string DecisionsToDot(const DecisionGraph& graph, const resolve::ResolvedPolicy& policy) {
-  const DiagramView view = MakeDiagramView(graph);
-  const auto vertex_attrs = [&](DiagramView::vertex_descriptor v) -> std::string {
+std::string DecisionsToDot(const compile::DecisionGraph& graph, const resolve::ResolvedPolicy& policy) {
+  const compile::DiagramView view = compile::MakeDiagramView(graph);
+  const auto vertex_attrs = [&](compile::DiagramView::vertex_descriptor v) -> std::string {
     const std::uint32_t ref = view[v].ref;
-    if (DecisionGraph::IsTerminal(ref)) {
-      const Terminal& t = graph.terminal(DecisionGraph::TerminalIndex(ref));
+    if (compile::DecisionGraph::IsTerminal(ref)) {
+      const compile::Terminal& t = graph.terminal(compile::DecisionGraph::TerminalIndex(ref));
       return "shape=box, style=\"rounded,filled\", fillcolor=" + FillFor(t.outcome.effect) +
              ", label=" + DotQuote(TerminalLabel(t, policy));
     }
     const std::uint32_t dim = graph.level_dim(graph.level_of(ref));
-    return "label=" + DotQuote(dim == DecisionGraph::kTimeDim ? "date" : policy.dims[dim].info.name);
+    return "label=" + DotQuote(dim == compile::DecisionGraph::kTimeDim ? "date" : policy.dims[dim].info.name);
   };
-  const auto edge_attrs = [&](DiagramView::edge_descriptor e) -> std::string {
+  const auto edge_attrs = [&](compile::DiagramView::edge_descriptor e) -> std::string {
     const std::uint32_t level = graph.level_of(view[boost::source(e, view)].ref);
     const boost::dynamic_bitset<>& classes = view[e].classes;
     if (level == 0) return "label=" + DotQuote(DescribeIntervals(graph.partition(), classes));
     const std::uint32_t dim = graph.level_dim(level);
-    const DimPartition& part = graph.partition().dims[dim];
+    const compile::DimPartition& part = graph.partition().dims[dim];
     resolve::ValueSet values(part.class_of.size());
     for (std::size_t v = 0; v < values.size(); ++v) values[v] = classes.test(part.class_of[v]);
     return "label=" + DotQuote(DescribeValueSet(policy.dims[dim], values));
@@ -130,4 +130,4 @@ std::string DecisionsToDot(const DecisionGraph& graph, const resolve::ResolvedPo
   return out.str();
 }
 
-}  // namespace clearance::compile
+}  // namespace clearance::report

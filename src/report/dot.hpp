@@ -7,12 +7,12 @@
 
 #include "compile/decision_graph.hpp"
 
-namespace clearance::compile {
+namespace clearance::report {
 
 // Inner nodes are labelled with their dimension (or "date"), edges with the
 // values taking them (a whole group by its name), terminals with the effect
 // and the decisive rule ids (and the rules they override or outvote).
-std::string DecisionsToDot(const DecisionGraph& graph, const resolve::ResolvedPolicy& policy);
+std::string DecisionsToDot(const compile::DecisionGraph& graph, const resolve::ResolvedPolicy& policy);
 
 // Per dimension, its groups ordered by inclusion (an edge from each group to
 // its largest proper subgroups) and each group's members not in a subgroup.
@@ -27,4 +27,4 @@ std::string OverridesToDot(const resolve::ResolvedPolicy& policy);
 std::string DescribeValueSet(const resolve::Dimension& dim, const resolve::ValueSet& set,
                              std::size_t max_names = 8);
 
-}  // namespace clearance::compile
+}  // namespace clearance::report

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace clearance::compile {
+namespace clearance::report {
 
 // A DOT string literal: quotes, backslashes and newlines escaped.
 inline std::string DotQuote(std::string_view text) {
@@ -46,4 +46,4 @@ void WriteDot(std::ostream& out, const Graph& g, std::string_view graph_attrs, V
   out << "}\n";
 }
 
-}  // namespace clearance::compile
+}  // namespace clearance::report

@@ -1,8 +1,8 @@
-#include "io/lint_json.hpp"
+#include "report/lint_json.hpp"
 
 #include "clearance/lint.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 nlohmann::ordered_json LintJson(const std::vector<Diagnostic>& diagnostics) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
@@ -21,14 +21,14 @@ nlohmann::ordered_json LintJson(const std::vector<Diagnostic>& diagnostics) {
   return {{"diagnostics", std::move(list)}};
 }
 
-}  // namespace clearance::io
+}  // namespace clearance::report
 
 namespace clearance {
 
 std::string LintToJson(const std::vector<Diagnostic>& diagnostics, int indent) {
   // Replace, not throw, on bytes that are not UTF-8: messages quote policy
   // text, which the loader has checked, but a caller may pass anything.
-  return io::LintJson(diagnostics).dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return report::LintJson(diagnostics).dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 }  // namespace clearance

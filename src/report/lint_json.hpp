@@ -8,11 +8,11 @@
 
 #include "clearance/diagnostic.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 // {"diagnostics": [{"file", "line", "col", "severity", "code", "message",
 // "rule"?, "group"?, "dimension"?}]}; a diagnostic placed in no file has
 // "file": "" and line and col 0.
 nlohmann::ordered_json LintJson(const std::vector<Diagnostic>& diagnostics);
 
-}  // namespace clearance::io
+}  // namespace clearance::report

@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <sstream>
 
-#include "io/diff_common.hpp"
-#include "io/matrix_render.hpp"
+#include "report/diff_common.hpp"
+#include "report/matrix_render.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 namespace {
 
@@ -113,4 +113,4 @@ std::string MatrixSvg(const analysis::Matrix& m) {
   return out.str();
 }
 
-}  // namespace clearance::io
+}  // namespace clearance::report

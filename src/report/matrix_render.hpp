@@ -5,7 +5,7 @@
 
 #include "analysis/matrix.hpp"
 
-namespace clearance::io {
+namespace clearance::report {
 
 // Folded lines are labelled "group (N)".
 std::string MatrixLabel(const analysis::MatrixLine& line);
@@ -16,4 +16,4 @@ std::string MatrixCsv(const analysis::Matrix& m);       // header: "<rows>\<cols
 std::string MatrixHtml(const analysis::Matrix& m);      // one self-contained page
 std::string MatrixSvg(const analysis::Matrix& m);       // a standalone SVG image
 
-}  // namespace clearance::io
+}  // namespace clearance::report

@@ -5,10 +5,10 @@
 #include <optional>
 #include <sstream>
 
-#include "compile/dot.hpp"
-#include "compile/dot_writer.hpp"
+#include "report/dot.hpp"
+#include "report/dot_writer.hpp"
 
-namespace clearance::compile {
+namespace clearance::report {
 
 namespace {
 
@@ -111,4 +111,4 @@ std::string OverridesToDot(const resolve::ResolvedPolicy& policy) {
   return Write(g, "  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n");
 }
 
-}  // namespace clearance::compile
+}  // namespace clearance::report

@@ -1,4 +1,4 @@
-#include "analysis/test_file.hpp"
+#include "suite/file.hpp"
 
 #include "load/prescan.hpp"
 #include "load/yaml_reader.hpp"

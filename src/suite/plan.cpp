@@ -1,4 +1,4 @@
-#include "analysis/test_plan.hpp"
+#include "suite/plan.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "analysis/test_file.hpp"
+#include "suite/file.hpp"
 #include "clearance/testing.hpp"
 
 namespace clearance::analysis {

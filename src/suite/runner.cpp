@@ -1,12 +1,12 @@
-#include "analysis/test_runner.hpp"
+#include "suite/runner.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 
-#include "analysis/test_file.hpp"
-#include "analysis/test_plan.hpp"
+#include "suite/file.hpp"
+#include "suite/plan.hpp"
 
 namespace clearance::analysis {
 namespace {

@@ -2,7 +2,7 @@
 // against FindConflictByEnumeration, on random policies made strict. The
 // policies are resolved without the loader's strict check, so that the
 // conflicting ones can be examined.
-#include "analysis/conflicts_graph.hpp"
+#include "compile/conflicts_graph.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,7 +13,7 @@
 #include "load/loader.hpp"
 #include "resolve/resolve.hpp"
 
-namespace clearance::analysis {
+namespace clearance::compile {
 namespace {
 
 // Every file's `combine:` set to strict (only root layers set it).
@@ -129,4 +129,4 @@ rules:
 }
 
 }  // namespace
-}  // namespace clearance::analysis
+}  // namespace clearance::compile

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "io/diff_golden.hpp"
+#include "report/diff_golden.hpp"
 
 namespace clearance {
 namespace {

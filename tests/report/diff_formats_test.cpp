@@ -6,10 +6,10 @@
 #include <sstream>
 
 #include "clearance/diff.hpp"
-#include "io/diff_common.hpp"
-#include "io/diff_golden.hpp"
-#include "io/diff_render.hpp"
-#include "io/diff_xml_check.hpp"
+#include "report/diff_common.hpp"
+#include "report/diff_golden.hpp"
+#include "report/diff_render.hpp"
+#include "report/diff_xml_check.hpp"
 #include "support/fixtures.hpp"
 
 namespace clearance {
@@ -37,17 +37,17 @@ DiffReport MustDiff(const Policy& a, const Policy& b, const std::string& date, D
 
 std::string Csv(const DiffReport& r) {
   std::ostringstream out;
-  io::WriteDiffCsv(r, out);
+  report::WriteDiffCsv(r, out);
   return out.str();
 }
 
 // Every format of one report, as NAME.{txt,md,json,csv,html}.
 void AllFormats(const std::string& name, const DiffReport& r, const Policy& a, const Policy& b) {
-  CheckGolden(name + ".txt", io::DiffText(r, a, b));
-  CheckGolden(name + ".md", io::DiffMarkdown(r, a, b));
-  CheckGolden(name + ".json", io::DiffJson(r).dump(2) + "\n");
+  CheckGolden(name + ".txt", report::DiffText(r, a, b));
+  CheckGolden(name + ".md", report::DiffMarkdown(r, a, b));
+  CheckGolden(name + ".json", report::DiffJson(r).dump(2) + "\n");
   CheckGolden(name + ".csv", Csv(r));
-  CheckGolden(name + ".html", io::DiffHtml(r, a, b));
+  CheckGolden(name + ".html", report::DiffHtml(r, a, b));
 }
 
 // A pair with a value only the old side has, one only the new side has, and
@@ -103,22 +103,22 @@ TEST_CASE("diff formats: hawks by decisive rules", "[diff][golden]") {
   const Policy base = Load("rules/frontier-2026/base.yaml");
   const Policy hawks = Load("rules/frontier-2026/hawks.yaml");
   const DiffReport r = MustDiff(base, hawks, "2027-01-01", DiffBy::kDecisive);
-  CheckGolden("hawks-decisive.txt", io::DiffText(r, base, hawks));
-  CheckGolden("hawks-decisive.json", io::DiffJson(r).dump(2) + "\n");
+  CheckGolden("hawks-decisive.txt", report::DiffText(r, base, hawks));
+  CheckGolden("hawks-decisive.json", report::DiffJson(r).dump(2) + "\n");
 }
 
 TEST_CASE("diff formats: one policy over time", "[diff][golden]") {
   const Policy p = Load("rules/ai-diffusion-2025/diffusion.yaml");
   const DiffReport r = MustDiff(p, p, "2025-03-01", DiffBy::kEffect, "2025-06-01");
-  CheckGolden("diffusion-over-time.txt", io::DiffText(r, p, p));
-  CheckGolden("diffusion-over-time.json", io::DiffJson(r).dump(2) + "\n");
+  CheckGolden("diffusion-over-time.txt", report::DiffText(r, p, p));
+  CheckGolden("diffusion-over-time.json", report::DiffJson(r).dump(2) + "\n");
 }
 
 TEST_CASE("diff formats: no change", "[diff][golden]") {
   const Policy base = Load("rules/frontier-2026/base.yaml");
   const DiffReport r = MustDiff(base, base, "2027-01-01");
-  CheckGolden("no-change.txt", io::DiffText(r, base, base));
-  CheckGolden("no-change.json", io::DiffJson(r).dump(2) + "\n");
+  CheckGolden("no-change.txt", report::DiffText(r, base, base));
+  CheckGolden("no-change.json", report::DiffJson(r).dump(2) + "\n");
   CHECK(Csv(r) == "country,model,use,from,to,old_decisive,new_decisive\n");
 }
 
@@ -127,7 +127,7 @@ TEST_CASE("diff formats: one-sided values and dimensions", "[diff][golden]") {
   const Policy b = testing_support::MustLoad(testing_support::Files{{"small-new.yaml", kSmallNew}});
   const DiffReport r = MustDiff(a, b, "2027-01-01");
   AllFormats("one-sided", r, a, b);
-  const auto json = io::DiffJson(r);
+  const auto json = report::DiffJson(r);
   CHECK(json["only_old"].dump() == R"({"model":["legacy"],"country":[],"end-user":[]})");
   CHECK(json["only_new"].dump() == R"({"model":["m4"],"country":["JP"],"end-user":["unlisted","listed"]})");
 }
@@ -140,13 +140,13 @@ TEST_CASE("diff JSON has CLI.md's keys in order", "[diff]") {
     for (const auto& item : j.items()) out.push_back(item.key());
     return out;
   };
-  const auto plain = io::DiffJson(MustDiff(base, allies, "2027-01-01"));
+  const auto plain = report::DiffJson(MustDiff(base, allies, "2027-01-01"));
   CHECK(keys(plain) == std::vector<std::string>{"old", "new", "date", "queries", "changed", "regions",
                                                 "only_old", "only_new"});
   CHECK(keys(plain["regions"][0]) ==
         std::vector<std::string>{"from", "to", "count", "values", "old_decisive", "new_decisive"});
   CHECK(keys(plain["old"]) == std::vector<std::string>{"name", "digest"});
-  const auto over_time = io::DiffJson(MustDiff(base, base, "2027-01-01", DiffBy::kEffect, "2028-01-01"));
+  const auto over_time = report::DiffJson(MustDiff(base, base, "2027-01-01", DiffBy::kEffect, "2028-01-01"));
   CHECK(keys(over_time)[3] == "to_date");
   CHECK(over_time["to_date"] == "2028-01-01");
 }
@@ -157,7 +157,7 @@ TEST_CASE("diff HTML has its parts", "[diff][html]") {
   const Policy base = Load("rules/frontier-2026/base.yaml");
   const Policy a5 = Load("rules/frontier-2026/a5-defensive-research.yaml");
   const DiffReport r = MustDiff(base, a5, "2027-01-01");
-  const std::string html = io::DiffHtml(r, base, a5);
+  const std::string html = report::DiffHtml(r, base, a5);
   std::string root;
   CHECK(diff_testing::CheckXml(html, &root) == "");
   CHECK(root == "html");
@@ -185,7 +185,7 @@ TEST_CASE("diff HTML has its parts", "[diff][html]") {
 TEST_CASE("value lists fold into the old policy's largest whole groups", "[diff]") {
   const Policy base = Load("rules/frontier-2026/base.yaml");
   const auto fold = [&](const std::string& dim, std::vector<std::string> values) {
-    return io::DescribeFolded(io::FoldValues(base, dim, values), 4);
+    return report::DescribeFolded(report::FoldValues(base, dim, values), 4);
   };
   CHECK(fold("use", {"intrusion-detection", "vulnerability-analysis", "threat-response"}) ==
         "defensive-cyber (3)");

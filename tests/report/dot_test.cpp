@@ -1,4 +1,4 @@
-#include "compile/dot.hpp"
+#include "report/dot.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -7,9 +7,9 @@
 
 #include "api/policy_data.hpp"
 #include "clearance/policy.hpp"
-#include "test_policy.hpp"
+#include "compile/test_policy.hpp"
 
-namespace clearance::compile {
+namespace clearance::report {
 namespace {
 
 // The frontier example of DSL.md §2-3, with an embargo and nested groups.
@@ -48,10 +48,10 @@ rules:
     overrides: [embargo]
 )";
 
-// Compares with tests/compile/testdata/<name>; CLEARANCE_UPDATE_GOLDEN=1
+// Compares with tests/report/testdata/<name>; CLEARANCE_UPDATE_GOLDEN=1
 // rewrites the file instead.
 void CheckGolden(const std::string& name, const std::string& actual) {
-  const std::string path = std::string(CLEARANCE_SOURCE_DIR) + "/tests/compile/testdata/" + name;
+  const std::string path = std::string(CLEARANCE_SOURCE_DIR) + "/tests/report/testdata/" + name;
   const char* update = std::getenv("CLEARANCE_UPDATE_GOLDEN");
   if (update && std::string(update) == "1") {
     std::ofstream(path, std::ios::binary) << actual;
@@ -75,7 +75,7 @@ const resolve::ResolvedPolicy& Example() {
 }
 
 TEST_CASE("decision graph DOT matches its golden file", "[compile][dot]") {
-  auto graph = Compile(Example());
+  auto graph = compile::Compile(Example());
   REQUIRE(graph.ok());
   CheckGolden("decisions.dot", DecisionsToDot(*graph, Example()));
 }
@@ -89,14 +89,14 @@ TEST_CASE("override relation DOT matches its golden file", "[compile][dot]") {
 }
 
 TEST_CASE("DOT output is deterministic", "[compile][dot]") {
-  auto a = Compile(Example());
-  auto b = Compile(Example());
+  auto a = compile::Compile(Example());
+  auto b = compile::Compile(Example());
   REQUIRE((a.ok() && b.ok()));
   CHECK(DecisionsToDot(*a, Example()) == DecisionsToDot(*b, Example()));
 }
 
 TEST_CASE("value sets are described by groups where they can be", "[compile][dot]") {
-  testing::TestPolicy t;
+  compile::testing::TestPolicy t;
   const auto c = t.Dim("country", {"US", "DE", "FR", "GB", "CN", "RU"});
   t.Group(c, "allies", {"DE", "FR"});
   t.Group(c, "west", {"US", "DE", "FR", "GB"});
@@ -113,7 +113,7 @@ TEST_CASE("value sets are described by groups where they can be", "[compile][dot
 }
 
 TEST_CASE("long value lists are cut short", "[compile][dot]") {
-  testing::TestPolicy t;
+  compile::testing::TestPolicy t;
   std::vector<std::string> values;
   for (int i = 0; i < 20; ++i) {
     std::string name = "v";  // not "v" + ...: GCC 12 -Wrestrict false positive
@@ -125,4 +125,4 @@ TEST_CASE("long value lists are cut short", "[compile][dot]") {
 }
 
 }  // namespace
-}  // namespace clearance::compile
+}  // namespace clearance::report
