@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cassert>
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -77,5 +79,12 @@ class [[nodiscard]] Result {
  private:
   std::variant<T, Error> state_;
 };
+
+// "did you mean" suggestions: the closest candidates by edit distance (at
+// most `most`, closest first), for messages about a misspelt name.
+std::vector<std::string> ClosestNames(std::string_view name, const std::vector<std::string>& candidates,
+                                      std::size_t most = 3);
+// " (did you mean 'a' or 'b'?)" or "".
+std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates);
 
 }  // namespace clearance

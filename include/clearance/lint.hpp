@@ -28,7 +28,16 @@ namespace clearance {
 struct LintOptions {
   // `expired` warns for rules whose `expires` is on or before this date.
   Date as_of = Date::TodayUtc();
+  // Warning codes not to report (see LintWarningCodes()). A rule or group
+  // may also silence codes for itself with `lint: {ignore: [CODE, ...]}`.
+  std::vector<std::string> ignore;
+  // Report errors only, no warnings.
+  bool errors_only = false;
 };
+
+// The warning codes, in the order of the table in docs/cli.md:
+// never-matches, never-decisive, redundant, expired, empty-group, unused.
+std::vector<std::string> LintWarningCodes();
 
 // The findings on a loaded policy, warnings only unless the policy is too
 // large to compile (then that error). Each diagnostic names the rule (at its
@@ -53,5 +62,10 @@ std::string LintToText(const std::vector<Diagnostic>& diagnostics);
 // {"diagnostics": [{"file", "line", "col", "severity", "code", "message",
 // "rule"?, "group"?, "dimension"?}]}; indent < 0: one line, no newline.
 std::string LintToJson(const std::vector<Diagnostic>& diagnostics, int indent = -1);
+// SARIF 2.1.0 (one run of the tool "clearance", a rule per code, a result
+// per diagnostic with its physical location), for code-review tools.
+std::string LintToSarif(const std::vector<Diagnostic>& diagnostics, int indent = 2);
+// "lint: 2 errors, 13 warnings" ("lint: no problems" when empty).
+std::string LintSummary(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace clearance

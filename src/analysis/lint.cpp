@@ -3,20 +3,35 @@
 #include "analysis/lint.hpp"
 
 #include <algorithm>
-#include <array>
 #include <tuple>
+
+#include "base/lint_codes.hpp"
 
 namespace clearance::analysis {
 namespace {
 
 // CLI.md's table order, for findings at the same place.
 int CodeRank(const std::string& code) {
-  static const std::array<const char*, 6> kOrder = {"never-matches", "never-decisive", "redundant",
-                                                    "expired",       "empty-group",    "unused"};
-  for (std::size_t i = 0; i < kOrder.size(); ++i) {
-    if (code == kOrder[i]) return static_cast<int>(i);
+  const auto* it = std::find(kLintWarningCodes.begin(), kLintWarningCodes.end(), code);
+  return static_cast<int>(it - kLintWarningCodes.begin());
+}
+
+bool Listed(const std::vector<std::string>& codes, const std::string& code) {
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+// A rule or group may silence codes for itself (`lint: {ignore: [...]}`).
+bool SilencedInPlace(const resolve::ResolvedPolicy& policy, const LintFinding& f) {
+  if (!f.rule.empty()) {
+    auto r = policy.rule_index.find(f.rule);
+    return r != policy.rule_index.end() && Listed(policy.rules[r->second].lint_ignore, f.code);
   }
-  return static_cast<int>(kOrder.size());
+  if (f.group.empty()) return false;
+  auto d = policy.dim_index.find(f.dimension);
+  if (d == policy.dim_index.end()) return false;
+  const resolve::Dimension& dim = policy.dims[d->second];
+  auto g = dim.group_index.find(f.group);
+  return g != dim.group_index.end() && Listed(dim.group_lint_ignore[g->second], f.code);
 }
 
 LintFinding GroupFinding(const resolve::Dimension& dim, std::uint32_t group, std::string code, std::string message) {
@@ -118,6 +133,7 @@ std::vector<Diagnostic> LintResolved(const resolve::ResolvedPolicy& policy, cons
   LintRules(policy, graph, findings);
   LintDates(policy, as_of, findings);
   LintGroups(policy, findings);
+  std::erase_if(findings, [&](const LintFinding& f) { return SilencedInPlace(policy, f); });
   return ToDiagnostics(std::move(findings), sources);
 }
 

@@ -5,10 +5,21 @@
 
 #include "analysis/lint.hpp"
 #include "api/policy_data.hpp"
+#include "base/lint_codes.hpp"
 #include "clearance/lint.hpp"
 
 namespace clearance {
 namespace {
+
+// The options' filters, after the in-place silencing the analysis did.
+std::vector<Diagnostic> Filtered(std::vector<Diagnostic> diagnostics, const LintOptions& options) {
+  std::erase_if(diagnostics, [&](const Diagnostic& d) {
+    if (d.severity == Severity::kError) return false;
+    return options.errors_only ||
+           std::find(options.ignore.begin(), options.ignore.end(), d.code) != options.ignore.end();
+  });
+  return diagnostics;
+}
 
 // A load that failed before any file was read has no diagnostic placed in
 // a file: the root could not be located or read, which is the caller's
@@ -19,15 +30,17 @@ Result<std::vector<Diagnostic>> LintLoaded(const Result<Policy>& loaded, const L
   const bool in_a_file = std::any_of(diagnostics.begin(), diagnostics.end(),
                                      [](const Diagnostic& d) { return !d.where.file.empty(); });
   if (!in_a_file) return loaded.error();
-  return diagnostics;
+  return Filtered(diagnostics, options);
 }
 
 }  // namespace
 
 std::vector<Diagnostic> Lint(const Policy& policy, const LintOptions& options) {
   const internal::PolicyData& data = policy.data();
-  return analysis::LintResolved(data.resolved, data.graph, data.sources, options.as_of);
+  return Filtered(analysis::LintResolved(data.resolved, data.graph, data.sources, options.as_of), options);
 }
+
+std::vector<std::string> LintWarningCodes() { return {kLintWarningCodes.begin(), kLintWarningCodes.end()}; }
 
 Result<std::vector<Diagnostic>> LintPolicyFile(std::string_view path, const LintOptions& options,
                                                const LoadOptions& load) {

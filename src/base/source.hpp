@@ -65,10 +65,4 @@ class Diagnostics {
   std::size_t errors_ = 0;
 };
 
-// "did you mean" suggestions: the closest candidates by edit distance.
-std::vector<std::string> ClosestNames(std::string_view name, const std::vector<std::string>& candidates,
-                                      std::size_t most = 3);
-// " (did you mean 'a' or 'b'?)" or "".
-std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates);
-
 }  // namespace clearance

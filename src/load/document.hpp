@@ -54,6 +54,7 @@ struct GroupDoc {
   bool map_form = false;
   std::vector<MemberDoc> include;  // list form: the members
   std::vector<MemberDoc> exclude;
+  std::vector<Text> lint_ignore;   // `lint: {ignore: [...]}`: warning codes silenced here
 };
 
 struct DimensionDoc {
@@ -97,6 +98,7 @@ struct RuleDoc {
   std::optional<Text> outcome;
   std::vector<std::string> obligations;
   std::vector<Text> tags;
+  std::vector<Text> lint_ignore;  // `lint: {ignore: [...]}`: warning codes silenced here
 };
 
 struct FileDoc {

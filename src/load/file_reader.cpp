@@ -2,10 +2,12 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 
+#include "base/lint_codes.hpp"
 #include "expr/parse.hpp"
 #include "load/prescan.hpp"
 #include "load/yaml_reader.hpp"
@@ -35,6 +37,7 @@ class PolicyFileReader : public YamlReader {
   void ReadAttributes(const YAML::Node& node, ValueDoc& value);
   std::optional<AttributeValue> ReadAttribute(const YAML::Node& node, Mark where);
   void ReadGroups(const YAML::Node& node, Mark where, DimensionDoc& dim);
+  std::vector<Text> ReadLintSettings(const YAML::Node& node, Mark where);
   std::vector<MemberDoc> ReadMembers(const YAML::Node& node, Mark where, std::string_view what);
   std::optional<MemberDoc> ReadDatedMember(const YAML::Node& node);
   void ReadRules(const YAML::Node& node, Mark where, FileDoc& doc);
@@ -54,7 +57,7 @@ const std::vector<std::string> kDimensionKeys = {"values", "groups", "default", 
 const std::vector<std::string> kMemberKeys = {"member", "effective", "expires"};
 const std::vector<std::string> kRuleKeys = {"id",       "effect",  "when",    "overrides",
                                             "effective", "expires", "because", "cite",
-                                            "outcome",  "obligations", "tags"};
+                                            "outcome",  "obligations", "tags",    "lint"};
 
 std::optional<FileDoc> PolicyFileReader::Read() {
   std::optional<YAML::Node> root = ParseDocument();
@@ -279,7 +282,8 @@ void PolicyFileReader::ReadGroups(const YAML::Node& node, Mark where, DimensionD
       ForEachPair(value, [&](const Text& part, const YAML::Node& members) {
         if (part.text == "include") group.include = ReadMembers(members, part.mark, "'include'");
         else if (part.text == "exclude") group.exclude = ReadMembers(members, part.mark, "'exclude'");
-        else UnknownKey(part, "group '" + key.text + "'", {"include", "exclude"});
+        else if (part.text == "lint") group.lint_ignore = ReadLintSettings(members, part.mark);
+        else UnknownKey(part, "group '" + key.text + "'", {"include", "exclude", "lint"});
       });
     } else if (IsNull(value)) {
       Error(key.mark, kType, "group '" + key.text + "' is missing (null); expected a list of members or {include, exclude}");
@@ -290,6 +294,29 @@ void PolicyFileReader::ReadGroups(const YAML::Node& node, Mark where, DimensionD
     }
     dim.groups.push_back(std::move(group));
   });
+}
+
+// `lint: {ignore: [CODE, ...]}` on a rule or a group: warning codes that
+// lint does not report for it.
+std::vector<Text> PolicyFileReader::ReadLintSettings(const YAML::Node& node, Mark where) {
+  std::vector<Text> codes;
+  if (!ExpectMap(node, where, "'lint'")) return codes;
+  const std::vector<std::string> known(kLintWarningCodes.begin(), kLintWarningCodes.end());
+  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+    if (key.text != "ignore") {
+      UnknownKey(key, "'lint'", {"ignore"});
+      return;
+    }
+    for (Text& code : NameList(value, key.mark, "'ignore'", Names::kIdentifiers)) {
+      if (std::find(known.begin(), known.end(), code.text) == known.end()) {
+        Error(code.mark, "unknown-name",
+              "'" + code.text + "' is not a lint warning code" + DidYouMean(code.text, known));
+      } else {
+        codes.push_back(std::move(code));
+      }
+    }
+  });
+  return codes;
 }
 
 // A member is a name, or {member: NAME, effective: DATE, expires: DATE}
@@ -403,6 +430,8 @@ void PolicyFileReader::ReadRuleKey(const Text& key, const YAML::Node& value, Rul
     });
   } else if (k == "tags") {
     rule.tags = NameList(value, key.mark, "'tags'", Names::kIdentifiers);
+  } else if (k == "lint") {
+    rule.lint_ignore = ReadLintSettings(value, key.mark);
   } else {
     UnknownKey(key, "a rule", kRuleKeys);
   }

@@ -14,4 +14,15 @@ std::string LintToText(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
+std::string LintSummary(const std::vector<Diagnostic>& diagnostics) {
+  std::size_t errors = 0;
+  for (const Diagnostic& d : diagnostics) errors += d.severity == Severity::kError;
+  const std::size_t warnings = diagnostics.size() - errors;
+  if (diagnostics.empty()) return "lint: no problems";
+  const auto count = [](std::size_t n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+  };
+  return "lint: " + count(errors, "error") + ", " + count(warnings, "warning");
+}
+
 }  // namespace clearance

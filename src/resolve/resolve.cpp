@@ -174,6 +174,8 @@ void Resolver::ResolveGroups(const MergedDimension& merged, Dimension& dim) {
   for (const load::GroupDoc* doc : merged.groups) {
     GroupInfo& info = dim.info.groups.emplace_back();
     info.name = doc->name.text;
+    auto& ignore = dim.group_lint_ignore.emplace_back();
+    for (const load::Text& code : doc->lint_ignore) ignore.push_back(code.text);
     info.where = diags_.sources().Locate(doc->name.mark);
     dim.group_marks.push_back(doc->name.mark);
   }
@@ -233,6 +235,7 @@ void Resolver::ResolveRules(const MergedPolicy& merged) {
     if (doc.outcome) rule.info.outcome = doc.outcome->text;
     rule.info.obligations = doc.obligations;
     for (const load::Text& tag : doc.tags) rule.info.tags.push_back(tag.text);
+    for (const load::Text& code : doc.lint_ignore) rule.lint_ignore.push_back(code.text);
     rule.info.where = diags_.sources().Locate(doc.id.mark);
     rule.mark = doc.id.mark;
     out_.rule_index.emplace(rule.info.id, static_cast<std::uint32_t>(out_.rules.size()));

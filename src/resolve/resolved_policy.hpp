@@ -35,6 +35,8 @@ struct Dimension {
   // Per group: the groups its definition names (include and exclude), each
   // once; lint's `unused` needs names, which group_sets no longer carry.
   std::vector<std::vector<std::uint32_t>> group_refs;
+  // Per group: the lint warning codes its definition silences.
+  std::vector<std::vector<std::string>> group_lint_ignore;
   std::vector<std::map<std::string, AttributeValue>> attributes;  // per value
   std::unordered_map<std::string, std::uint32_t> value_index;
   std::unordered_map<std::string, std::uint32_t> group_index;
@@ -61,6 +63,7 @@ struct Rule {
   // (dimension, group) pairs that `when` names, each once, first-named first
   // (for lint's `unused`: `when` keeps only value sets).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> groups_named;
+  std::vector<std::string> lint_ignore;  // lint warning codes silenced on this rule
   Mark mark;  // the rule's id
   Mark effective_mark;
   Mark expires_mark;

@@ -517,3 +517,55 @@ TEST_CASE("the shipped policies lint with only the expected warnings", "[lint][r
 
 }  // namespace
 }  // namespace clearance
+
+TEST_CASE("lint: {ignore: [...]} silences codes on a rule or a group, and only there", "[lint]") {
+  const Policy p = MustLoad(R"(clearance: 1
+policy: t
+dimensions:
+  country:
+    values: [US, DE]
+    groups:
+      quiet: { include: [DE], lint: { ignore: [unused] } }
+      loud: [US]
+rules:
+  - id: first
+    effect: deny
+  - id: shadowed
+    effect: deny
+    when: country == DE
+    lint: { ignore: [redundant] }
+  - id: also-shadowed
+    effect: deny
+    when: country == US
+)");
+  const auto found = BySubject(Lint(p, {.as_of = kAsOf}));
+  CHECK(found.count("country.quiet") == 0);
+  CHECK(found.at("country.loud") == Codes{"unused"});
+  CHECK(found.count("shadowed") == 0);
+  CHECK(found.at("also-shadowed") == Codes{"redundant"});
+  // The options silence codes everywhere; errors_only keeps errors alone.
+  CHECK(BySubject(Lint(p, {.as_of = kAsOf, .ignore = {"unused", "redundant"}})).empty());
+  CHECK(Lint(p, {.as_of = kAsOf, .errors_only = true}).empty());
+}
+
+TEST_CASE("lint: an unknown code to ignore is a load error with suggestions", "[lint]") {
+  CHECK(testing_support::FirstError(R"(clearance: 1
+policy: t
+dimensions:
+  country:
+    values: [US]
+rules:
+  - id: r
+    effect: deny
+    lint: { ignore: [redundnat] }
+)") == "p.yaml:9:21: error: 'redundnat' is not a lint warning code (did you mean 'redundant'?) [unknown-name]");
+  CHECK(testing_support::FirstError(R"(clearance: 1
+policy: t
+dimensions:
+  country:
+    values: [US]
+    groups:
+      g: { include: [US], lint: { skip: [unused] } }
+rules: []
+)") == "p.yaml:7:35: error: unknown key 'skip' in 'lint' (did you mean 'ignore'?) [unknown-key]");
+}
