@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "analysis/lint.hpp"
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "clearance/lint.hpp"
 
 namespace clearance {
@@ -25,7 +25,7 @@ Result<std::vector<Diagnostic>> LintLoaded(const Result<Policy>& loaded, const L
 }  // namespace
 
 std::vector<Diagnostic> Lint(const Policy& policy, const LintOptions& options) {
-  const internal::PolicyData& data = policy.data();
+  const internal::PolicyData& data = internal::DataOf(policy);
   return analysis::LintResolved(data.resolved, data.graph, data.sources, options.as_of);
 }
 

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "clearance/policy.hpp"
 #include "compile/test_policy.hpp"
 
@@ -71,7 +71,7 @@ const resolve::ResolvedPolicy& Example() {
     if (!loaded) FAIL(loaded.error().ToString());
     return *loaded;
   }();
-  return policy.data().resolved;
+  return internal::DataOf(policy).resolved;
 }
 
 TEST_CASE("decision graph DOT matches its golden file", "[compile][dot]") {
