@@ -1,4 +1,5 @@
 #include "analysis/diff_regions.hpp"
+#include "base/limit.hpp"
 
 #include <map>
 #include <unordered_map>
@@ -6,8 +7,6 @@
 namespace clearance::analysis {
 
 namespace {
-
-struct LimitExceeded {};
 
 // Orders regions by transition and every set but the one at `skip`.
 struct AllBut {
