@@ -40,6 +40,7 @@ struct Limits {
   std::size_t max_expression_bytes = 64u << 10;  // per `when` expression
   int max_expression_depth = 128;                // parentheses and `not` in an expression
   std::size_t max_domain = 50'000'000;           // queries × date intervals brute-forced by analyses
+  std::size_t max_graph_bytes = std::size_t{1} << 30;  // the decision graph and the compiler's scratch tables
 };
 
 // Where policy files come from. Implement it to serve policies from memory

@@ -127,7 +127,7 @@ Result<std::vector<RawRegion>> BuildRegions(const DiffDiagram& diagram, const Di
   } catch (const LimitExceeded&) {
     return Error::Message("the diff has more than " + std::to_string(max_regions) +
                               " regions before merging (DiffOptions::max_regions)",
-                          "limit");
+                          "limit", ErrorKind::kLimit);
   }
 }
 

@@ -242,7 +242,7 @@ Result<DiffDiagram> WalkGraphs(const WalkInput& input) {
   } catch (const LimitExceeded&) {
     return Error::Message(
         "the diff needs more than " + std::to_string(input.max_steps) + " steps (DiffOptions::max_steps)",
-        "limit");
+        "limit", ErrorKind::kLimit);
   }
 }
 

@@ -10,16 +10,12 @@
 namespace clearance {
 namespace {
 
-// A load that failed before any file was read has no diagnostic placed in
-// a file: the root could not be located or read, which is the caller's
-// problem (exit 2), not a finding about the policy.
+// A policy that is wrong is a finding (its diagnostics); a root that cannot
+// be located or read, a limit or a bug is the caller's problem (exit 2).
 Result<std::vector<Diagnostic>> LintLoaded(const Result<Policy>& loaded, const LintOptions& options) {
   if (loaded) return Lint(*loaded, options);
-  const std::vector<Diagnostic>& diagnostics = loaded.error().diagnostics();
-  const bool in_a_file = std::any_of(diagnostics.begin(), diagnostics.end(),
-                                     [](const Diagnostic& d) { return !d.where.file.empty(); });
-  if (!in_a_file) return loaded.error();
-  return diagnostics;
+  if (loaded.error().kind() != ErrorKind::kBadInput) return loaded.error();
+  return loaded.error().diagnostics();
 }
 
 }  // namespace

@@ -16,9 +16,13 @@ using internal::PolicyData;
 
 // Compiles the resolved policy; under `strict`, a conflict on any query
 // (found on the graph's terminals) makes it invalid (DSL.md §6.6).
-std::optional<compile::DecisionGraph> CompileChecked(const resolve::ResolvedPolicy& policy, Diagnostics& diags) {
-  Result<compile::DecisionGraph> graph = compile::Compile(policy);
+std::optional<compile::DecisionGraph> CompileChecked(const resolve::ResolvedPolicy& policy, const Limits& limits,
+                                                     Diagnostics& diags) {
+  compile::CompileOptions options;
+  options.max_bytes = limits.max_graph_bytes;
+  Result<compile::DecisionGraph> graph = compile::Compile(policy, options);
   if (!graph) {
+    diags.SetKind(graph.error().kind());
     for (const Diagnostic& d : graph.error().diagnostics()) diags.Add(d);
     return std::nullopt;
   }
@@ -36,7 +40,7 @@ bool ValidateBases(const load::PolicyDoc& layer, const Limits& limits, Diagnosti
   if (!layer.base) return true;
   if (!ValidateBases(*layer.base, limits, diags)) return false;
   auto base = resolve::Resolve(*layer.base, limits, diags);
-  return base && CompileChecked(*base, diags);
+  return base && CompileChecked(*base, limits, diags);
 }
 
 Result<Policy> Build(std::string_view root, std::optional<std::string_view> text, const LoadOptions& options) {
@@ -47,13 +51,13 @@ Result<Policy> Build(std::string_view root, std::optional<std::string_view> text
   auto doc = load::LoadDocument(root, text, *resolver, options.limits, data->sources, diags);
   auto failed = [&]() -> Result<Policy> {
     if (diags.has_errors()) return diags.ToError();
-    return Error::Message("cannot load '" + std::string(root) + "'");
+    return Error::Message("cannot load '" + std::string(root) + "'", "error", ErrorKind::kNotFound);
   };
   if (!doc || diags.has_errors()) return failed();
   if (!ValidateBases(*doc, options.limits, diags)) return failed();
   auto resolved = resolve::Resolve(*doc, options.limits, diags);
   if (!resolved) return failed();
-  auto graph = CompileChecked(*resolved, diags);
+  auto graph = CompileChecked(*resolved, options.limits, diags);
   if (!graph) return failed();
   data->graph = std::move(*graph);
   data->resolved = std::move(*resolved);

@@ -392,8 +392,8 @@ Result<DecisionGraph> Compile(const resolve::ResolvedPolicy& policy, const Compi
     Builder(policy, graph, options.max_bytes).Run();
   } catch (const LimitExceeded&) {
     return Error::Message("the decision graph exceeds " + std::to_string(options.max_bytes >> 20) +
-                              " MiB (CompileOptions::max_bytes)",
-                          "limit");
+                              " MiB (Limits::max_graph_bytes)",
+                          "limit", ErrorKind::kLimit);
   }
   graph.pool_.shrink_to_fit();
   graph.nodes_.shrink_to_fit();
