@@ -3,6 +3,7 @@
 // clearance_decide_json and the Python module, so all answer alike.
 #include "clearance/batch.hpp"
 
+#include "base/strings.hpp"
 #include "clearance/json.hpp"
 #include "report/batch_input.hpp"
 #include "report/decision_json.hpp"
@@ -34,11 +35,7 @@ report::OrderedJson DecisionRecord(const Policy& policy, const Query& query, con
   return with_id;
 }
 
-std::string Joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : ";") + s;
-  return report::CsvField(out);
-}
+std::string Joined(const std::vector<std::string>& items) { return report::CsvField(Join(items, ";")); }
 
 std::string IdText(const nlohmann::ordered_json& id) {
   return id.is_null() ? "" : id.is_string() ? id.get<std::string>() : id.dump();

@@ -79,25 +79,25 @@ std::string MatrixSvg(const Matrix& m) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
       << "\" viewBox=\"0 0 " << width << " " << height << "\" font-family=\"sans-serif\" font-size=\"11\">\n"
-      << "<title>" << HtmlEscape("Decisions of " + m.policy) << "</title>\n"
+      << "<title>" << XmlEscape("Decisions of " + m.policy) << "</title>\n"
       << "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
       << "<text x=\"" << kPad << "\" y=\"18\" font-size=\"14\" font-weight=\"bold\">"
-      << HtmlEscape("Decisions of " + m.policy) << "</text>\n<text x=\"" << kPad << "\" y=\"34\">"
-      << HtmlEscape(caption) << "</text>\n";
+      << XmlEscape("Decisions of " + m.policy) << "</text>\n<text x=\"" << kPad << "\" y=\"34\">"
+      << XmlEscape(caption) << "</text>\n";
   for (std::size_t c = 0; c < m.cols.lines.size(); ++c) {
     const std::size_t x = left + c * kCell + kCell / 2 + 4, y = top - kPad;
     out << "<text x=\"" << x << "\" y=\"" << y << "\" transform=\"rotate(-90 " << x << " " << y << ")\">"
-        << HtmlEscape(MatrixLabel(m.cols.lines[c])) << "</text>\n";
+        << XmlEscape(MatrixLabel(m.cols.lines[c])) << "</text>\n";
   }
   for (std::size_t r = 0; r < m.rows.lines.size(); ++r) {
     const std::size_t y = top + r * kCell;
     out << "<text x=\"" << kPad << "\" y=\"" << y + kCell / 2 + 4 << "\">"
-        << HtmlEscape(MatrixLabel(m.rows.lines[r])) << "</text>\n";
+        << XmlEscape(MatrixLabel(m.rows.lines[r])) << "</text>\n";
     for (std::size_t c = 0; c < m.cols.lines.size(); ++c) {
       const std::string effect(ToString(m.at(r, c)));
       out << "<rect x=\"" << left + c * kCell << "\" y=\"" << y << "\" width=\"" << kCell - 2
           << "\" height=\"" << kCell - 2 << "\" fill=\"" << Fill(m.at(r, c)) << "\"><title>"
-          << HtmlEscape(MatrixLabel(m.rows.lines[r]) + " × " + MatrixLabel(m.cols.lines[c]) + ": " + effect)
+          << XmlEscape(MatrixLabel(m.rows.lines[r]) + " × " + MatrixLabel(m.cols.lines[c]) + ": " + effect)
           << "</title></rect>\n";
     }
   }
