@@ -151,9 +151,6 @@ class Policy {
   // The same, by direct interpretation of the rules (no decision graph).
   Decision Interpret(const Query& query, TraceDetail detail = TraceDetail::kMatching) const;
 
-  // True when both handles share one loaded version (not merely equal text).
-  bool IsSameVersion(const Policy& other) const noexcept { return data_ == other.data_; }
-
  private:
   friend struct internal::PolicyAccess;
   explicit Policy(std::shared_ptr<const internal::PolicyData> data) : data_(std::move(data)) {}
