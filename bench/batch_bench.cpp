@@ -4,7 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include "fixture.hpp"
-#include "report/batch_input.hpp"
+#include "clearance/batch.hpp"
 #include "report/decision_json.hpp"
 
 namespace clearance::bench {
@@ -24,20 +24,15 @@ std::vector<std::string> JsonLines(const Workload& w) {
   return lines;
 }
 
-std::string DecideLine(const Policy& policy, const std::string& text) {
-  const report::BatchRecord record = report::ParseJsonLine(text);
-  Result<Query> query = policy.MakeQuery(record.assignments, Date::TodayUtc(), record.date);
-  if (!query) return query.error().message();
-  return report::DecisionJson(policy, *query, policy.Explain(*query)).dump();
-}
-
 void BM_Batch_Jsonl_EndToEnd(benchmark::State& state) {
   const Workload& w = GetWorkload(state.range(0));
   const std::vector<std::string> lines = JsonLines(w);
+  const BatchDecider batch(*w.policy, {.as_of = Date::TodayUtc()});
   std::size_t i = 0;
   std::size_t bytes = 0;
   for (auto _ : state) {
-    const std::string out = DecideLine(*w.policy, lines[i++ & 4095]);
+    const std::string out = batch.Decide(i + 1, lines[i & 4095]).output;
+    ++i;
     bytes += out.size();
     benchmark::DoNotOptimize(out.data());
   }

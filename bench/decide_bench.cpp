@@ -3,7 +3,7 @@
 // per query: the physical limit). Items are decisions.
 #include <benchmark/benchmark.h>
 
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "eval/interpreter.hpp"
 #include "fixture.hpp"
 
@@ -60,7 +60,7 @@ void BM_Decide_DenseTable_Hot(benchmark::State& state) {
 
 void BM_Decide_Interpreter(benchmark::State& state) {
   const Workload& w = GetWorkload(state.range(0));
-  const resolve::ResolvedPolicy& p = w.policy->data().resolved;
+  const resolve::ResolvedPolicy& p = internal::DataOf(*w.policy).resolved;
   std::size_t i = 0;
   for (auto _ : state) {
     const Query& q = w.queries[i++ & (kQueryCount - 1)];
@@ -79,7 +79,7 @@ void BM_Decide_Policy(benchmark::State& state) {
 
 void BM_Explain_Graph(benchmark::State& state) {
   const Workload& w = GetWorkload(state.range(0));
-  const resolve::ResolvedPolicy& p = w.policy->data().resolved;
+  const resolve::ResolvedPolicy& p = internal::DataOf(*w.policy).resolved;
   std::size_t i = 0;
   for (auto _ : state) {
     const Query& q = w.queries[i++ & (kQueryCount - 1)];

@@ -21,7 +21,7 @@
 #include <random>
 
 #include "analysis/diff.hpp"
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "workload.hpp"
 
 namespace clearance::bench {
@@ -83,7 +83,7 @@ const DiffWorkload& GetDiffWorkload(std::size_t rules) {
   slot = std::make_unique<DiffWorkload>();
   slot->old_policy = std::make_unique<Policy>(MustLoad(yaml));
   slot->new_policy = std::make_unique<Policy>(MustLoad(Mutate(yaml, rules, 1, 99)));
-  auto old_graph = compile::Compile(slot->old_policy->data().resolved);
+  auto old_graph = compile::Compile(internal::DataOf(*slot->old_policy).resolved);
   auto new_graph = old_graph ? analysis::CompileForDiff(*slot->old_policy, *old_graph, *slot->new_policy)
                              : Result<compile::DecisionGraph>(old_graph.error());
   if (!new_graph) {

@@ -5,7 +5,7 @@
 #include <map>
 #include <mutex>
 
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "workload.hpp"
 
 namespace clearance::bench {
@@ -40,7 +40,7 @@ const Workload& GetWorkload(std::size_t rules) {
     std::fprintf(stderr, "workload does not load: %s\n", loaded.error().ToString().c_str());
     std::abort();
   }
-  auto graph = compile::Compile(loaded->data().resolved);
+  auto graph = compile::Compile(internal::DataOf(*loaded).resolved);
   if (!graph) {
     std::fprintf(stderr, "workload does not compile: %s\n", graph.error().ToString().c_str());
     std::abort();

@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "analysis/lint.hpp"
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "clearance/lint.hpp"
 #include "eval/domain.hpp"
 #include "eval/interpreter.hpp"
@@ -43,7 +43,7 @@ void BM_Lint(benchmark::State& state) {
 // The analysis alone, on an already compiled graph.
 void BM_LintOnGraph(benchmark::State& state) {
   const Workload& w = GetWorkload(static_cast<std::size_t>(state.range(0)));
-  const internal::PolicyData& data = w.policy->data();
+  const internal::PolicyData& data = internal::DataOf(*w.policy);
   for (auto _ : state) {
     benchmark::DoNotOptimize(analysis::LintResolved(data.resolved, w.graph, data.sources, kAsOf).size());
   }
@@ -66,7 +66,7 @@ void BM_LintSmall(benchmark::State& state) {
 // rules and the effect without each matching rule, query by query).
 void BM_LintSmallByEnumeration(benchmark::State& state) {
   const Policy policy = SmallWorkload(static_cast<std::size_t>(state.range(0)));
-  const resolve::ResolvedPolicy& p = policy.data().resolved;
+  const resolve::ResolvedPolicy& p = internal::DataOf(policy).resolved;
   const auto intervals = eval::DateIntervals(p, kAsOf);
   for (auto _ : state) {
     std::vector<char> decisive(p.rules.size()), changes(p.rules.size());

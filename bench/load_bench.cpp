@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "compile/decision_graph.hpp"
 #include "workload.hpp"
 
@@ -25,7 +25,7 @@ void BM_LoadCompile(benchmark::State& state) {
   const std::string yaml = MakeWorkloadYaml({.rules = n});
   for (auto _ : state) {
     auto policy = LoadPolicyFromString("bench.yaml", yaml);
-    auto graph = compile::Compile(policy->data().resolved);
+    auto graph = compile::Compile(internal::DataOf(*policy).resolved);
     benchmark::DoNotOptimize(graph->root());
     SetGraphCounters(state, *graph);
   }
@@ -47,7 +47,7 @@ void BM_Compile(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   auto policy = LoadPolicyFromString("bench.yaml", MakeWorkloadYaml({.rules = n}));
   for (auto _ : state) {
-    auto graph = compile::Compile(policy->data().resolved);
+    auto graph = compile::Compile(internal::DataOf(*policy).resolved);
     benchmark::DoNotOptimize(graph->root());
     SetGraphCounters(state, *graph);
   }
@@ -62,7 +62,7 @@ void BM_CompileOrder(benchmark::State& state) {
   std::vector<std::uint32_t> order{0, 1, 2};
   for (std::int64_t k = 0; k < state.range(1); ++k) std::next_permutation(order.begin(), order.end());
   for (auto _ : state) {
-    auto graph = compile::Compile(policy->data().resolved, {.dim_order = order});
+    auto graph = compile::Compile(internal::DataOf(*policy).resolved, {.dim_order = order});
     benchmark::DoNotOptimize(graph->root());
     SetGraphCounters(state, *graph);
   }

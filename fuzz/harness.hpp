@@ -108,8 +108,14 @@ inline void BatchLineInput(std::string_view data) {
     // output would need it valid UTF-8.
     (void)record.id.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     if (!record.error.empty()) return;
-    Result<Query> query = policy.MakeQuery(record.assignments, Date::FromDays(20000), record.date);
-    if (query) (void)policy.Decide(*query);
+    Result<Query> query = policy.MakeQuery(record.assignments, Date::FromDays(20000));
+    if (!query) return;
+    if (!record.date.empty()) {
+      Result<Date> date = ParseQueryDate(record.date);
+      if (!date) return;
+      query->date = *date;
+    }
+    (void)policy.Decide(*query);
   };
   decide(report::ParseJsonLine(data));
   const std::size_t newline = data.find('\n');

@@ -1,5 +1,7 @@
 #include "convert.hpp"
 
+#include "clearance/policy.hpp"
+
 namespace clearance::python {
 namespace {
 
@@ -80,27 +82,7 @@ void RegisterExceptions(py::module_& module) {
   });
 }
 
-py::object ToPython(const report::OrderedJson& json) {
-  using Type = report::OrderedJson::value_t;
-  switch (json.type()) {
-    case Type::object: {
-      py::dict out;
-      for (const auto& [key, value] : json.items()) out[py::str(key)] = ToPython(value);
-      return out;
-    }
-    case Type::array: {
-      py::list out;
-      for (const auto& item : json) out.append(ToPython(item));
-      return out;
-    }
-    case Type::string: return py::str(json.get_ref<const std::string&>());
-    case Type::boolean: return py::bool_(json.get<bool>());
-    case Type::number_integer: return py::int_(json.get<std::int64_t>());
-    case Type::number_unsigned: return py::int_(json.get<std::uint64_t>());
-    case Type::number_float: return py::float_(json.get<double>());
-    default: return py::none();
-  }
-}
+py::object FromJson(const std::string& json) { return py::module_::import("json").attr("loads")(json); }
 
 Date AsOfDate(const py::object& date) {
   if (date.is_none()) return Date::TodayUtc();
@@ -112,8 +94,8 @@ Date AsOfDate(const py::object& date) {
   } else {
     throw py::type_error("date must be None, a 'YYYY-MM-DD' string or a datetime.date");
   }
-  auto parsed = Date::Parse(text);
-  if (!parsed) throw QueryFailure{"bad date '" + text + "' (expected a calendar date YYYY-MM-DD)"};
+  Result<Date> parsed = ParseQueryDate(text);
+  if (!parsed) throw QueryFailure{parsed.error().diagnostics().front().message};
   return *parsed;
 }
 

@@ -8,7 +8,6 @@
 
 #include "clearance/date.hpp"
 #include "clearance/diagnostic.hpp"
-#include "report/decision_json.hpp"
 
 namespace clearance::python {
 
@@ -27,8 +26,9 @@ struct QueryFailure {
 // clearance.QueryError (subclass of Error and ValueError) in `module`.
 void RegisterExceptions(py::module_& module);
 
-// JSON objects keep their key order as dicts.
-py::object ToPython(const report::OrderedJson& json);
+// JSON text (from the library's renderers) as Python values; objects keep
+// their key order as dicts.
+py::object FromJson(const std::string& json);
 
 // The as-of date argument: None (today, UTC), "YYYY-MM-DD", or a
 // datetime.date. A bad string raises QueryError; another type, TypeError.

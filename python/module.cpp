@@ -11,15 +11,14 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include "capi/query_json.hpp"
 #include "clearance/diff.hpp"
+#include "clearance/json.hpp"
 #include "clearance/lint.hpp"
 #include "clearance/policy.hpp"
+#include "clearance/report.hpp"
 #include "clearance/testing.hpp"
 #include "clearance/version.hpp"
 #include "convert.hpp"
-#include "report/diff_render.hpp"
-#include "report/lint_json.hpp"
 
 namespace clearance::python {
 namespace {
@@ -49,12 +48,12 @@ Policy Loads(const std::string& text, const std::string& name) {
 py::object Decide(const Policy& policy, const py::dict& query, const py::object& date) {
   const Date as_of = AsOfDate(date);
   const std::string text = py::module_::import("json").attr("dumps")(query).cast<std::string>();
-  Result<report::OrderedJson> decision = [&] {
+  Result<std::string> decision = [&] {
     py::gil_scoped_release unlocked;
-    return capi::DecideQueryJson(policy, text, as_of);
+    return DecideQueryJson(policy, text, as_of);
   }();
   if (!decision) throw QueryFailure{decision.error().diagnostics().front().message};
-  return ToPython(*decision);
+  return FromJson(*decision);
 }
 
 py::object LintDict(const Policy& policy, const py::object& date) {
@@ -65,7 +64,7 @@ py::object LintDict(const Policy& policy, const py::object& date) {
     py::gil_scoped_release unlocked;
     found = Lint(policy, options);
   }
-  return ToPython(report::LintJson(found));
+  return FromJson(LintToJson(found));
 }
 
 // As `clearance lint PATH`: load errors come back as diagnostics.
@@ -77,7 +76,7 @@ py::object LintFile(const std::string& path, const py::object& date) {
     return LintPolicyFile(path, options);
   }();
   if (!found) throw PolicyFailure{found.error()};
-  return ToPython(report::LintJson(*found));
+  return FromJson(LintToJson(*found));
 }
 
 py::object DiffDict(const Policy& old_policy, const Policy& new_policy, const py::object& date,
@@ -94,7 +93,7 @@ py::object DiffDict(const Policy& old_policy, const Policy& new_policy, const py
     return Diff(old_policy, new_policy, options);
   }();
   if (!report) throw PolicyFailure{report.error()};
-  return ToPython(report::DiffJson(*report));
+  return FromJson(DiffToJson(*report));
 }
 
 py::dict DimensionsDict(const Policy& policy) {

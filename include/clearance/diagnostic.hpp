@@ -39,13 +39,23 @@ struct Diagnostic {
   std::string ToString() const;
 };
 
+// Whose fault a failure is, set where the error is made.
+enum class ErrorKind {
+  kBadInput,  // the policy, a query or an argument is wrong: the caller can fix it
+  kNotFound,  // a file or source the caller named cannot be located or read
+  kLimit,     // a configured bound (Limits, DiffOptions) was reached
+  kInternal,  // a bug in the library
+};
+
 // What a failed call returns: one or more diagnostics, errors first.
 class Error {
  public:
   Error() = default;
-  explicit Error(std::vector<Diagnostic> diagnostics) : diagnostics_(std::move(diagnostics)) {}
-  static Error Message(std::string message, std::string code = "error");
+  explicit Error(std::vector<Diagnostic> diagnostics, ErrorKind kind = ErrorKind::kBadInput)
+      : diagnostics_(std::move(diagnostics)), kind_(kind) {}
+  static Error Message(std::string message, std::string code = "error", ErrorKind kind = ErrorKind::kBadInput);
 
+  ErrorKind kind() const { return kind_; }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   // The first diagnostic as a "FILE:LINE:COL: error: MESSAGE" line.
   std::string message() const;
@@ -54,6 +64,7 @@ class Error {
 
  private:
   std::vector<Diagnostic> diagnostics_;
+  ErrorKind kind_ = ErrorKind::kBadInput;
 };
 
 // Shaped like std::expected<T, Error>.

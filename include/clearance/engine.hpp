@@ -83,13 +83,13 @@ class Engine {
   // Later Reload calls read `path()` again.
   void Install(Policy policy);
 
-  // Resolves the names (as Policy::MakeQuery does), then decides with the
-  // trace, all on one snapshot. An unknown dimension or value, a missing
-  // dimension or a bad date is an Error with code "query".
-  Result<EngineDecision> Explain(const Assignments& assignments, Date as_of, std::string_view date = {},
+  // Resolves the names (as Policy::MakeQuery does), then decides on `date`
+  // with the trace, all on one snapshot. An unknown dimension or value or a
+  // missing dimension is an Error with code "query".
+  Result<EngineDecision> Explain(const Assignments& assignments, Date date,
                                  TraceDetail detail = TraceDetail::kMatching) const;
   // The same without the trace, through Policy::Decide.
-  Result<EngineVerdict> Decide(const Assignments& assignments, Date as_of, std::string_view date = {}) const;
+  Result<EngineVerdict> Decide(const Assignments& assignments, Date date) const;
 
  private:
   struct State;

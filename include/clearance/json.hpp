@@ -2,13 +2,21 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "clearance/policy.hpp"
 
 namespace clearance {
 
-// One decision record: {"id"?, "query", "effect", "basis", "decisive",
-// "outcomes", "obligations", "trace", "policy"}; one line, no newline.
-std::string DecisionToJson(const Policy& policy, const Query& query, const Decision& decision);
+// One decision record: {"query", "effect", "basis", "decisive", "outcomes",
+// "obligations", "trace", "policy"}; indent < 0: one line, no newline.
+std::string DecisionToJson(const Policy& policy, const Query& query, const Decision& decision, int indent = -1);
+
+// Decides a query given as a batch-format JSON object (CLI.md: dimension ->
+// value, optional "date" and "id"), on `as_of` unless it names its own date,
+// exactly as `clearance batch` does; returns the decision record (trace of
+// matching rules, "id" first when given) on one line. Malformed JSON and bad
+// queries are an Error with code "query" whose message says what is wrong.
+Result<std::string> DecideQueryJson(const Policy& policy, std::string_view query_json, Date as_of);
 
 }  // namespace clearance

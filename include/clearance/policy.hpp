@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,6 +40,7 @@ struct Limits {
   std::size_t max_expression_bytes = 64u << 10;  // per `when` expression
   int max_expression_depth = 128;                // parentheses and `not` in an expression
   std::size_t max_domain = 50'000'000;           // queries × date intervals brute-forced by analyses
+  std::size_t max_graph_bytes = std::size_t{1} << 30;  // the decision graph and the compiler's scratch tables
 };
 
 // Where policy files come from. Implement it to serve policies from memory
@@ -115,8 +117,16 @@ struct RuleInfo {
 
 // What a caller names: dimension -> value, by name.
 using Assignments = std::vector<std::pair<std::string, std::string>>;
+using NameValue = std::pair<std::string_view, std::string_view>;
 
-namespace internal { struct PolicyData; }
+// A query's date, "YYYY-MM-DD" naming a real day. A bad one is an Error with
+// code "query": "bad date 'TEXT' (expected a calendar date YYYY-MM-DD)".
+Result<Date> ParseQueryDate(std::string_view text);
+
+namespace internal {
+struct PolicyData;
+struct PolicyAccess;  // the library's own way in (src/api/policy_access.hpp)
+}  // namespace internal
 
 class Policy {
  public:
@@ -133,25 +143,29 @@ class Policy {
   std::optional<std::uint32_t> FindValue(std::size_t dimension, std::string_view value) const;
   std::optional<std::uint32_t> FindRule(std::string_view id) const;
 
-  // Resolves names to a Query. Dimensions left out take their default; an
-  // unknown dimension or value, a group given as a value, a missing
-  // dimension without default or a bad date is an error naming it. `date`
-  // empty means `as_of`.
-  Result<Query> MakeQuery(const Assignments& assignments, Date as_of,
-                          std::string_view date = {}) const;
+  // Resolves names to a Query on `date`. Dimensions left out take their
+  // default; an unknown dimension or value, a group given as a value, a
+  // dimension given twice or a missing dimension without default is an
+  // Error (code "query") naming it.
+  Result<Query> MakeQuery(const Assignments& assignments, Date date) const;
+  // The same for hot paths: fills `query`, reusing its storage (nothing is
+  // allocated once it has room), and returns false on any problem that
+  // MakeQuery would report; call MakeQuery for the message.
+  bool ResolveQuery(std::span<const NameValue> assignments, Date date, Query& query) const;
 
   // The effect and decisive rules, from the compiled decision graph.
   Verdict Decide(const Query& query) const noexcept;
+  // out[i] = Decide(queries[i]); the spans must have the same size.
   void DecideBatch(std::span<const Query> queries, std::span<Verdict> out) const noexcept;
   // The full decision with its trace.
   Decision Explain(const Query& query, TraceDetail detail = TraceDetail::kMatching) const;
   // The same, by direct interpretation of the rules (no decision graph).
   Decision Interpret(const Query& query, TraceDetail detail = TraceDetail::kMatching) const;
 
-  const internal::PolicyData& data() const { return *data_; }
+ private:
+  friend struct internal::PolicyAccess;
   explicit Policy(std::shared_ptr<const internal::PolicyData> data) : data_(std::move(data)) {}
 
- private:
   std::shared_ptr<const internal::PolicyData> data_;
 };
 

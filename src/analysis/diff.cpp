@@ -10,7 +10,7 @@
 #include "analysis/diff_space.hpp"
 #include "analysis/diff_touched.hpp"
 #include "analysis/diff_walk.hpp"
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 
 namespace clearance::analysis {
 
@@ -126,8 +126,8 @@ bool Before(const Sortable& a, const Sortable& b) {
 Result<compile::DecisionGraph> CompileForDiff(const Policy& old_policy,
                                               const compile::DecisionGraph& old_graph,
                                               const Policy& new_policy) {
-  const auto& o = old_policy.data();
-  const auto& n = new_policy.data();
+  const auto& o = internal::DataOf(old_policy);
+  const auto& n = internal::DataOf(new_policy);
   auto space = MatchDimensions(o.resolved, o.sources, n.resolved, n.sources);
   if (!space) return space.error();
   compile::CompileOptions options;
@@ -137,8 +137,8 @@ Result<compile::DecisionGraph> CompileForDiff(const Policy& old_policy,
 
 Result<bool> OrdersAgree(const Policy& old_policy, const compile::DecisionGraph& old_graph,
                          const Policy& new_policy, const compile::DecisionGraph& new_graph) {
-  const auto& o = old_policy.data();
-  const auto& n = new_policy.data();
+  const auto& o = internal::DataOf(old_policy);
+  const auto& n = internal::DataOf(new_policy);
   auto space = MatchDimensions(o.resolved, o.sources, n.resolved, n.sources);
   if (!space) return space.error();
   std::vector<std::uint32_t> wanted = MatchingOrder(*space, old_graph.dim_order(), n.resolved.dims.size());
@@ -153,9 +153,9 @@ Result<bool> OrdersAgree(const Policy& old_policy, const compile::DecisionGraph&
 Result<DiffReport> DiffGraphs(const Policy& old_policy, const compile::DecisionGraph& old_graph,
                               const Policy& new_policy, const compile::DecisionGraph& new_graph,
                               const DiffOptions& options) {
-  const resolve::ResolvedPolicy& o = old_policy.data().resolved;
-  const resolve::ResolvedPolicy& n = new_policy.data().resolved;
-  auto space = MatchDimensions(o, old_policy.data().sources, n, new_policy.data().sources);
+  const resolve::ResolvedPolicy& o = internal::DataOf(old_policy).resolved;
+  const resolve::ResolvedPolicy& n = internal::DataOf(new_policy).resolved;
+  auto space = MatchDimensions(o, internal::DataOf(old_policy).sources, n, internal::DataOf(new_policy).sources);
   if (!space) return space.error();
   DiffReport report = Skeleton(o, n, *space, options);
   if (report.queries == 0) return report;
@@ -188,8 +188,8 @@ Result<DiffReport> DiffGraphs(const Policy& old_policy, const compile::DecisionG
 namespace clearance {
 
 Result<DiffReport> Diff(const Policy& old_policy, const Policy& new_policy, const DiffOptions& options) {
-  const compile::DecisionGraph& old_graph = old_policy.data().graph;
-  const compile::DecisionGraph& new_graph = new_policy.data().graph;
+  const compile::DecisionGraph& old_graph = internal::DataOf(old_policy).graph;
+  const compile::DecisionGraph& new_graph = internal::DataOf(new_policy).graph;
   auto agree = analysis::OrdersAgree(old_policy, old_graph, new_policy, new_graph);
   if (!agree) return agree.error();
   if (*agree) return analysis::DiffGraphs(old_policy, old_graph, new_policy, new_graph, options);

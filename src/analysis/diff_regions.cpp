@@ -1,4 +1,5 @@
 #include "analysis/diff_regions.hpp"
+#include "base/limit.hpp"
 
 #include <map>
 #include <unordered_map>
@@ -6,8 +7,6 @@
 namespace clearance::analysis {
 
 namespace {
-
-struct LimitExceeded {};
 
 // Orders regions by transition and every set but the one at `skip`.
 struct AllBut {
@@ -128,7 +127,7 @@ Result<std::vector<RawRegion>> BuildRegions(const DiffDiagram& diagram, const Di
   } catch (const LimitExceeded&) {
     return Error::Message("the diff has more than " + std::to_string(max_regions) +
                               " regions before merging (DiffOptions::max_regions)",
-                          "limit");
+                          "limit", ErrorKind::kLimit);
   }
 }
 

@@ -1,4 +1,6 @@
 #include "analysis/diff_walk.hpp"
+#include "base/hash.hpp"
+#include "base/limit.hpp"
 
 #include <algorithm>
 #include <map>
@@ -12,20 +14,13 @@ namespace {
 using compile::BoolMdd;
 using compile::DecisionGraph;
 
-std::size_t Mix(std::size_t h, std::uint64_t v) {
-  v *= 0x9E3779B97F4A7C15ull;
-  return (h ^ (v >> 29) ^ v) * 0xBF58476D1CE4E5B9ull;
-}
-
 struct Triple {
   std::uint32_t old_ref, new_ref, touched;
   bool operator==(const Triple&) const = default;
 };
 struct TripleHash {
-  std::size_t operator()(const Triple& t) const { return Mix(Mix(t.old_ref, t.new_ref), t.touched); }
+  std::size_t operator()(const Triple& t) const { return HashCombine(HashCombine(t.old_ref, t.new_ref), t.touched); }
 };
-
-struct LimitExceeded {};
 
 // One graph seen from the walk: which levels are joint levels (and their
 // position), and which class to take at the others (the date's interval,
@@ -96,7 +91,7 @@ class Walker {
     const DiffDiagram* d;
     std::size_t operator()(std::uint32_t node) const {
       std::size_t h = d->position(node);
-      for (const DiffDiagram::Edge& e : d->edges(node)) h = Mix(h, (std::uint64_t{e.cls} << 32) | e.child);
+      for (const DiffDiagram::Edge& e : d->edges(node)) h = HashCombine(h, (std::uint64_t{e.cls} << 32) | e.child);
       return h;
     }
   };
@@ -247,7 +242,7 @@ Result<DiffDiagram> WalkGraphs(const WalkInput& input) {
   } catch (const LimitExceeded&) {
     return Error::Message(
         "the diff needs more than " + std::to_string(input.max_steps) + " steps (DiffOptions::max_steps)",
-        "limit");
+        "limit", ErrorKind::kLimit);
   }
 }
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "analysis/lint.hpp"
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "base/lint_codes.hpp"
 #include "clearance/lint.hpp"
 
@@ -21,22 +21,18 @@ std::vector<Diagnostic> Filtered(std::vector<Diagnostic> diagnostics, const Lint
   return diagnostics;
 }
 
-// A load that failed before any file was read has no diagnostic placed in
-// a file: the root could not be located or read, which is the caller's
-// problem (exit 2), not a finding about the policy.
+// A policy that is wrong is a finding (its diagnostics); a root that cannot
+// be located or read, a limit or a bug is the caller's problem (exit 2).
 Result<std::vector<Diagnostic>> LintLoaded(const Result<Policy>& loaded, const LintOptions& options) {
   if (loaded) return Lint(*loaded, options);
-  const std::vector<Diagnostic>& diagnostics = loaded.error().diagnostics();
-  const bool in_a_file = std::any_of(diagnostics.begin(), diagnostics.end(),
-                                     [](const Diagnostic& d) { return !d.where.file.empty(); });
-  if (!in_a_file) return loaded.error();
-  return Filtered(diagnostics, options);
+  if (loaded.error().kind() != ErrorKind::kBadInput) return loaded.error();
+  return Filtered(loaded.error().diagnostics(), options);
 }
 
 }  // namespace
 
 std::vector<Diagnostic> Lint(const Policy& policy, const LintOptions& options) {
-  const internal::PolicyData& data = policy.data();
+  const internal::PolicyData& data = internal::DataOf(policy);
   return Filtered(analysis::LintResolved(data.resolved, data.graph, data.sources, options.as_of), options);
 }
 

@@ -1,11 +1,11 @@
-#include "analysis/matrix.hpp"
+#include "clearance/matrix.hpp"
 
 #include <algorithm>
 #include <numeric>
 
 #include "base/source.hpp"
 
-namespace clearance::analysis {
+namespace clearance {
 
 namespace {
 
@@ -208,4 +208,4 @@ Result<Matrix> BuildMatrix(const Policy& policy, const MatrixOptions& o) {
   return m;
 }
 
-}  // namespace clearance::analysis
+}  // namespace clearance

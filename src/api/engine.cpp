@@ -89,18 +89,17 @@ void Engine::Install(Policy policy) {
   state_->InstallLocked(std::move(policy));
 }
 
-Result<EngineDecision> Engine::Explain(const Assignments& assignments, Date as_of, std::string_view date,
-                                       TraceDetail detail) const {
+Result<EngineDecision> Engine::Explain(const Assignments& assignments, Date date, TraceDetail detail) const {
   Policy snapshot = policy();
-  Result<Query> query = snapshot.MakeQuery(assignments, as_of, date);
+  Result<Query> query = snapshot.MakeQuery(assignments, date);
   if (!query) return query.error();
   Decision decision = snapshot.Explain(*query, detail);
   return EngineDecision{std::move(snapshot), std::move(*query), std::move(decision)};
 }
 
-Result<EngineVerdict> Engine::Decide(const Assignments& assignments, Date as_of, std::string_view date) const {
+Result<EngineVerdict> Engine::Decide(const Assignments& assignments, Date date) const {
   Policy snapshot = policy();
-  Result<Query> query = snapshot.MakeQuery(assignments, as_of, date);
+  Result<Query> query = snapshot.MakeQuery(assignments, date);
   if (!query) return query.error();
   const Verdict verdict = snapshot.Decide(*query);
   return EngineVerdict{std::move(snapshot), verdict};

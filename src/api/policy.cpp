@@ -1,9 +1,10 @@
 // The public Policy facade: runs the pipeline (load -> resolve -> compile ->
 // checks) and answers queries.
 #include <algorithm>
+#include <cassert>
 
 #include "compile/conflicts_graph.hpp"
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "eval/interpreter.hpp"
 #include "load/loader.hpp"
 #include "resolve/resolve.hpp"
@@ -15,9 +16,13 @@ using internal::PolicyData;
 
 // Compiles the resolved policy; under `strict`, a conflict on any query
 // (found on the graph's terminals) makes it invalid (DSL.md §6.6).
-std::optional<compile::DecisionGraph> CompileChecked(const resolve::ResolvedPolicy& policy, Diagnostics& diags) {
-  Result<compile::DecisionGraph> graph = compile::Compile(policy);
+std::optional<compile::DecisionGraph> CompileChecked(const resolve::ResolvedPolicy& policy, const Limits& limits,
+                                                     Diagnostics& diags) {
+  compile::CompileOptions options;
+  options.max_bytes = limits.max_graph_bytes;
+  Result<compile::DecisionGraph> graph = compile::Compile(policy, options);
   if (!graph) {
+    diags.SetKind(graph.error().kind());
     for (const Diagnostic& d : graph.error().diagnostics()) diags.Add(d);
     return std::nullopt;
   }
@@ -35,7 +40,7 @@ bool ValidateBases(const load::PolicyDoc& layer, const Limits& limits, Diagnosti
   if (!layer.base) return true;
   if (!ValidateBases(*layer.base, limits, diags)) return false;
   auto base = resolve::Resolve(*layer.base, limits, diags);
-  return base && CompileChecked(*base, diags);
+  return base && CompileChecked(*base, limits, diags);
 }
 
 Result<Policy> Build(std::string_view root, std::optional<std::string_view> text, const LoadOptions& options) {
@@ -46,22 +51,70 @@ Result<Policy> Build(std::string_view root, std::optional<std::string_view> text
   auto doc = load::LoadDocument(root, text, *resolver, options.limits, data->sources, diags);
   auto failed = [&]() -> Result<Policy> {
     if (diags.has_errors()) return diags.ToError();
-    return Error::Message("cannot load '" + std::string(root) + "'");
+    return Error::Message("cannot load '" + std::string(root) + "'", "error", ErrorKind::kNotFound);
   };
   if (!doc || diags.has_errors()) return failed();
   if (!ValidateBases(*doc, options.limits, diags)) return failed();
   auto resolved = resolve::Resolve(*doc, options.limits, diags);
   if (!resolved) return failed();
-  auto graph = CompileChecked(*resolved, diags);
+  auto graph = CompileChecked(*resolved, options.limits, diags);
   if (!graph) return failed();
   data->graph = std::move(*graph);
   data->resolved = std::move(*resolved);
   for (const resolve::Dimension& d : data->resolved.dims) data->dimensions.push_back(d.info);
   for (const resolve::Rule& r : data->resolved.rules) data->rules.push_back(r.info);
-  return Policy(std::move(data));
+  return internal::PolicyAccess::Make(std::move(data));
 }
 
 Error QueryError(std::string message) { return Error::Message(std::move(message), "query"); }
+
+constexpr std::uint32_t kUnset = UINT32_MAX;
+
+// The one resolution of names to value indices, for MakeQuery (with `why`,
+// which receives the message of the first problem) and ResolveQuery
+// (without; no allocation then).
+template <class Names>
+bool ResolveNames(const resolve::ResolvedPolicy& p, const Names& assignments, Query& q, std::string* why) {
+  q.values.assign(p.dims.size(), kUnset);
+  for (const auto& [dim_text, value_text] : assignments) {
+    const std::string_view dim_name = dim_text, value = value_text;
+    auto d = p.dim_index.find(dim_name);
+    if (d == p.dim_index.end()) {
+      if (!why) return false;
+      std::vector<std::string> known;
+      for (const auto& dim : p.dims) known.push_back(dim.info.name);
+      *why = "unknown dimension '" + std::string(dim_name) + "'" + DidYouMean(dim_name, known);
+      return false;
+    }
+    const resolve::Dimension& dim = p.dims[d->second];
+    if (q.values[d->second] != kUnset) {
+      if (why) *why = "dimension '" + std::string(dim_name) + "' is given twice";
+      return false;
+    }
+    auto v = dim.value_index.find(value);
+    if (v == dim.value_index.end()) {
+      if (!why) return false;
+      if (dim.group_index.contains(value) || value == "any") {
+        *why = "'" + std::string(value) + "' is a group of dimension '" + std::string(dim_name) +
+               "'; a query names a value";
+      } else {
+        *why = "unknown value '" + std::string(value) + "' of dimension '" + std::string(dim_name) + "'" +
+               DidYouMean(value, dim.info.values);
+      }
+      return false;
+    }
+    q.values[d->second] = v->second;
+  }
+  for (std::size_t d = 0; d < p.dims.size(); ++d) {
+    if (q.values[d] != kUnset) continue;
+    if (!p.dims[d].info.default_value) {
+      if (why) *why = "missing a value for dimension '" + p.dims[d].info.name + "'";
+      return false;
+    }
+    q.values[d] = *p.dims[d].info.default_value;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -87,62 +140,42 @@ const std::vector<std::uint32_t>& GroupInfo::MembersOn(Date date) const {
   return members_between[static_cast<std::size_t>(i)];
 }
 
+Result<Date> ParseQueryDate(std::string_view text) {
+  if (auto date = Date::Parse(text)) return *date;
+  return QueryError("bad date '" + std::string(text) + "' (expected a calendar date YYYY-MM-DD)");
+}
+
 std::optional<std::size_t> Policy::FindDimension(std::string_view name) const {
-  auto it = data_->resolved.dim_index.find(std::string(name));
+  auto it = data_->resolved.dim_index.find(name);
   if (it == data_->resolved.dim_index.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<std::uint32_t> Policy::FindValue(std::size_t dimension, std::string_view value) const {
-  const auto& index = data_->resolved.dims.at(dimension).value_index;
-  auto it = index.find(std::string(value));
+  if (dimension >= data_->resolved.dims.size()) return std::nullopt;
+  const auto& index = data_->resolved.dims[dimension].value_index;
+  auto it = index.find(value);
   if (it == index.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<std::uint32_t> Policy::FindRule(std::string_view id) const {
-  auto it = data_->resolved.rule_index.find(std::string(id));
+  auto it = data_->resolved.rule_index.find(id);
   if (it == data_->resolved.rule_index.end()) return std::nullopt;
   return it->second;
 }
 
-Result<Query> Policy::MakeQuery(const Assignments& assignments, Date as_of, std::string_view date) const {
-  const resolve::ResolvedPolicy& p = data_->resolved;
+Result<Query> Policy::MakeQuery(const Assignments& assignments, Date date) const {
   Query q;
-  q.values.assign(p.dims.size(), UINT32_MAX);
-  for (const auto& [dim_name, value] : assignments) {
-    auto d = FindDimension(dim_name);
-    if (!d) {
-      std::vector<std::string> known;
-      for (const auto& dim : p.dims) known.push_back(dim.info.name);
-      return QueryError("unknown dimension '" + dim_name + "'" + DidYouMean(dim_name, known));
-    }
-    const resolve::Dimension& dim = p.dims[*d];
-    if (q.values[*d] != UINT32_MAX) return QueryError("dimension '" + dim_name + "' is given twice");
-    auto v = FindValue(*d, value);
-    if (!v) {
-      if (dim.group_index.count(value) || value == "any") {
-        return QueryError("'" + value + "' is a group of dimension '" + dim_name + "'; a query names a value");
-      }
-      return QueryError("unknown value '" + value + "' of dimension '" + dim_name + "'" +
-                        DidYouMean(value, dim.info.values));
-    }
-    q.values[*d] = *v;
-  }
-  for (std::size_t d = 0; d < p.dims.size(); ++d) {
-    if (q.values[d] != UINT32_MAX) continue;
-    if (!p.dims[d].info.default_value) {
-      return QueryError("missing a value for dimension '" + p.dims[d].info.name + "'");
-    }
-    q.values[d] = *p.dims[d].info.default_value;
-  }
-  q.date = as_of;
-  if (!date.empty()) {
-    auto parsed = Date::Parse(date);
-    if (!parsed) return QueryError("bad date '" + std::string(date) + "' (expected a calendar date YYYY-MM-DD)");
-    q.date = *parsed;
-  }
+  std::string why;
+  if (!ResolveNames(data_->resolved, assignments, q, &why)) return QueryError(std::move(why));
+  q.date = date;
   return q;
+}
+
+bool Policy::ResolveQuery(std::span<const NameValue> assignments, Date date, Query& query) const {
+  query.date = date;
+  return ResolveNames(data_->resolved, assignments, query, nullptr);
 }
 
 Decision Policy::Interpret(const Query& query, TraceDetail detail) const {
@@ -159,7 +192,8 @@ Verdict Policy::Decide(const Query& query) const noexcept {
 }
 
 void Policy::DecideBatch(std::span<const Query> queries, std::span<Verdict> out) const noexcept {
-  for (std::size_t i = 0; i < queries.size() && i < out.size(); ++i) out[i] = Decide(queries[i]);
+  assert(queries.size() == out.size());
+  for (std::size_t i = 0; i < queries.size(); ++i) out[i] = Decide(queries[i]);
 }
 
 }  // namespace clearance

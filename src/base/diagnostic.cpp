@@ -17,11 +17,11 @@ std::string Diagnostic::ToString() const {
   return out;
 }
 
-Error Error::Message(std::string message, std::string code) {
+Error Error::Message(std::string message, std::string code, ErrorKind kind) {
   Diagnostic d;
   d.message = std::move(message);
   d.code = std::move(code);
-  return Error({std::move(d)});
+  return Error({std::move(d)}, kind);
 }
 
 std::string Error::message() const {

@@ -64,7 +64,7 @@ clearance::Error Diagnostics::ToError() const {
   for (const Diagnostic& d : list_) {
     if (d.severity == Severity::kError) errors.push_back(d);
   }
-  return clearance::Error(std::move(errors));
+  return clearance::Error(std::move(errors), kind_);
 }
 
 namespace {

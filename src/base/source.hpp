@@ -56,13 +56,17 @@ class Diagnostics {
   bool has_errors() const { return errors_ > 0; }
   std::size_t error_count() const { return errors_; }
   const std::vector<Diagnostic>& list() const { return list_; }
+  // The errors so far, as an Error of the kind last set (bad input unless
+  // the stage that failed said otherwise).
   clearance::Error ToError() const;
+  void SetKind(ErrorKind kind) { kind_ = kind; }
   const SourceTable& sources() const { return *sources_; }
 
  private:
   const SourceTable* sources_;
   std::vector<Diagnostic> list_;
   std::size_t errors_ = 0;
+  ErrorKind kind_ = ErrorKind::kBadInput;
 };
 
 }  // namespace clearance

@@ -6,24 +6,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
-#include <memory>
 #include <new>
 #include <string_view>
 
-#include "capi/name_index.hpp"
 #include "clearance/diagnostic.hpp"
 #include "clearance/policy.hpp"
 
 namespace clearance::capi {
-
-// A loaded policy and its name tables. Shared: an engine hands the same
-// version to every caller that asks until it reloads.
-struct LoadedPolicy {
-  explicit LoadedPolicy(Policy loaded) : policy(std::move(loaded)), names(policy) {}
-
-  const Policy policy;
-  const NameIndex names;  // for clearance_decide
-};
 
 // A malloc'd, NUL-terminated copy of a + b; NULL when out of memory. Never
 // throws, so it is safe inside a catch block.
@@ -68,7 +57,7 @@ T Guard(char** err, T failed, Body&& body) noexcept {
 }  // namespace clearance::capi
 
 struct clearance_policy {
-  std::shared_ptr<const clearance::capi::LoadedPolicy> loaded;
+  clearance::Policy handle;
 
-  const clearance::Policy& policy() const { return loaded->policy; }
+  const clearance::Policy& policy() const { return handle; }
 };

@@ -6,14 +6,15 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "capi/border.hpp"
-#include "capi/query_json.hpp"
 #include "clearance/diff.hpp"
+#include "clearance/json.hpp"
 #include "clearance/lint.hpp"
 #include "clearance/policy.hpp"
+#include "clearance/report.hpp"
 #include "clearance/version.hpp"
-#include "report/diff_render.hpp"
 
 namespace {
 
@@ -32,7 +33,7 @@ clearance_policy* Wrap(Result<Policy> loaded, char** err) {
     SetLoadError(err, loaded.error());
     return nullptr;
   }
-  return new clearance_policy{std::make_shared<const clearance::capi::LoadedPolicy>(std::move(*loaded))};
+  return new clearance_policy{std::move(*loaded)};
 }
 
 // The as-of date: `date`, or today (UTC) for NULL.
@@ -41,33 +42,12 @@ bool AsOfDate(const char* date, Date& out, char** err) {
     out = Date::TodayUtc();
     return true;
   }
-  auto parsed = Date::Parse(date);
+  Result<Date> parsed = clearance::ParseQueryDate(date);
   if (!parsed) {
-    SetError(err, "error: bad date '" + std::string(date) + "' (expected a calendar date YYYY-MM-DD)");
+    SetQueryError(err, parsed.error());
     return false;
   }
   out = *parsed;
-  return true;
-}
-
-// Resolves the names without building strings; false on any problem, which
-// the caller then explains through MakeQuery's messages.
-bool ResolveFast(const clearance_policy& handle, const char* const* dims, const char* const* values, size_t n,
-                 clearance::Query& query) {
-  const auto& dimensions = handle.policy().dimensions();
-  query.values.assign(dimensions.size(), UINT32_MAX);
-  for (size_t i = 0; i < n; ++i) {
-    auto d = handle.loaded->names.Dimension(dims[i]);
-    if (!d || query.values[*d] != UINT32_MAX) return false;
-    auto v = handle.loaded->names.Value(*d, values[i]);
-    if (!v) return false;
-    query.values[*d] = *v;
-  }
-  for (size_t d = 0; d < dimensions.size(); ++d) {
-    if (query.values[d] != UINT32_MAX) continue;
-    if (!dimensions[d].default_value) return false;
-    query.values[d] = *dimensions[d].default_value;
-  }
   return true;
 }
 
@@ -98,16 +78,16 @@ int DecideFast(const clearance_policy* policy, const char* const* dims, const ch
   }
   // Reused per thread: the fast path allocates nothing once warm.
   thread_local clearance::Query query;
-  if (!AsOfDate(date, query.date, err)) return -1;
-  if (!ResolveFast(*policy, dims, values, n, query)) {
+  thread_local std::vector<clearance::NameValue> names;
+  Date day;
+  if (!AsOfDate(date, day, err)) return -1;
+  names.clear();
+  for (size_t i = 0; i < n; ++i) names.emplace_back(dims[i], values[i]);
+  if (!policy->policy().ResolveQuery(names, day, query)) {
     ExplainBadQuery(policy->policy(), dims, values, n, err);
     return -1;
   }
   return policy->policy().Decide(query).effect == clearance::Effect::kAllow ? 1 : 0;
-}
-
-char* DumpJson(const clearance::report::OrderedJson& json) {
-  return CopyOut(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 char* DiffJson(const clearance_policy* old_policy, const clearance_policy* new_policy, const char* date, char** err) {
@@ -122,7 +102,7 @@ char* DiffJson(const clearance_policy* old_policy, const clearance_policy* new_p
     SetQueryError(err, report.error());
     return nullptr;
   }
-  return DumpJson(clearance::report::DiffJson(*report));
+  return CopyOut(clearance::DiffToJson(*report));
 }
 
 char* LintJson(const clearance_policy* policy, const char* date, char** err) {
@@ -186,12 +166,12 @@ char* clearance_decide_json(const clearance_policy* policy, const char* query_js
       SetError(err, "error: clearance_decide_json: policy or query_json is NULL");
       return nullptr;
     }
-    auto decision = clearance::capi::DecideQueryJson(policy->policy(), query_json, Date::TodayUtc());
+    auto decision = clearance::DecideQueryJson(policy->policy(), query_json, Date::TodayUtc());
     if (!decision) {
       SetQueryError(err, decision.error());
       return nullptr;
     }
-    return DumpJson(*decision);
+    return CopyOut(*decision);
   });
 }
 

@@ -2,8 +2,6 @@
 // takes a clearance_policy handle on the current version, decides with it
 // through the ordinary functions, and frees it; reloads never change a
 // handle already taken.
-#include <mutex>
-
 #include "capi/border.hpp"
 #include "clearance/clearance.h"
 #include "clearance/engine.hpp"
@@ -11,20 +9,7 @@
 struct clearance_engine {
   explicit clearance_engine(clearance::Engine e) : engine(std::move(e)) {}
 
-  // The handle data for the engine's current version, built once per
-  // version (the name tables cost a few allocations).
-  std::shared_ptr<const clearance::capi::LoadedPolicy> Current() const {
-    clearance::Policy current = engine.policy();
-    std::lock_guard lock(mutex);
-    if (!cached || &cached->policy.data() != &current.data()) {
-      cached = std::make_shared<const clearance::capi::LoadedPolicy>(std::move(current));
-    }
-    return cached;
-  }
-
   clearance::Engine engine;
-  mutable std::mutex mutex;
-  mutable std::shared_ptr<const clearance::capi::LoadedPolicy> cached;
 };
 
 namespace {
@@ -70,7 +55,7 @@ int clearance_engine_reload(clearance_engine* engine, char** err) {
 clearance_policy* clearance_engine_policy(const clearance_engine* engine) {
   return Guard<clearance_policy*>(nullptr, nullptr, [&]() -> clearance_policy* {
     if (!engine) return nullptr;
-    return new clearance_policy{engine->Current()};
+    return new clearance_policy{engine->engine.policy()};
   });
 }
 

@@ -9,10 +9,9 @@
 #include <iostream>
 #include <thread>
 
+#include "clearance/batch.hpp"
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
-#include "report/batch_input.hpp"
-#include "report/decision_json.hpp"
 
 namespace clearance::cli {
 namespace {
@@ -32,115 +31,18 @@ struct BatchFlags {
 struct Line {
   std::size_t number = 0;
   std::string text;
-  std::string output;
-  bool failed = false;
+  BatchRecord record;
 };
 
-class BatchRun {
- public:
-  BatchRun(const BatchFlags& flags, const Policy& policy, Date as_of)
-      : flags_(flags), policy_(policy), as_of_(as_of),
-        detail_(flags.trace == "all" ? TraceDetail::kAll : TraceDetail::kMatching) {}
-
-  bool ReadHeader(std::istream& in, std::size_t& line_number);
-  void Decide(Line& line) const;
-  void WriteCsvHeader(std::ostream& out) const;
-
- private:
-  report::BatchRecord Parse(const Line& line) const {
-    return flags_.format == "csv" ? report::ParseCsvRow(header_, line.text) : report::ParseJsonLine(line.text);
-  }
-  std::string Error(const Line& line, const report::BatchRecord& record, const std::string& message) const;
-  std::string Record(const Query& query, const report::BatchRecord& record, const Decision& d) const;
-
-  const BatchFlags& flags_;
-  const Policy& policy_;
-  Date as_of_;
-  TraceDetail detail_;
-  std::vector<std::string> header_;
-};
-
-bool BatchRun::ReadHeader(std::istream& in, std::size_t& line_number) {
-  std::string text;
-  if (!std::getline(in, text)) return false;
-  ++line_number;
-  auto fields = report::SplitCsvLine(text);
-  if (!fields) throw UsageError{"error: line 1: malformed CSV header"};
-  header_ = *fields;
-  return true;
-}
-
-void BatchRun::WriteCsvHeader(std::ostream& out) const {
-  out << "line,id";
-  for (const DimensionInfo& d : policy_.dimensions()) out << ',' << report::CsvField(d.name);
-  out << ",date,effect,basis,decisive,outcomes,obligations,error\n";
-}
-
-std::string Joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : ";") + s;
-  return report::CsvField(out);
-}
-
-std::string IdText(const nlohmann::ordered_json& id) {
-  return id.is_null() ? "" : id.is_string() ? id.get<std::string>() : id.dump();
-}
-
-std::string BatchRun::Error(const Line& line, const report::BatchRecord& record, const std::string& message) const {
-  if (flags_.format == "csv") {
-    std::string out = std::to_string(line.number) + ',' + report::CsvField(IdText(record.id));
-    for (std::size_t d = 0; d < policy_.dimensions().size(); ++d) out += ',';
-    return out + ",,,,,," + report::CsvField(message);
-  }
-  report::OrderedJson json = {{"line", line.number}, {"id", record.id}, {"error", message}};
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-std::string BatchRun::Record(const Query& query, const report::BatchRecord& record, const Decision& d) const {
-  if (flags_.format == "csv") {
-    std::string out = report::CsvField(IdText(record.id));
-    const auto& dims = policy_.dimensions();
-    for (std::size_t i = 0; i < dims.size(); ++i) out += ',' + report::CsvField(dims[i].values[query.values[i]]);
-    out += ',' + query.date.ToString() + ',' + std::string(ToString(d.effect)) + ',' +
-           std::string(ToString(d.basis)) + ',' + Joined(d.decisive) + ',' + Joined(d.outcomes) + ',' +
-           Joined(d.obligations) + ',';
-    return out;
-  }
-  report::OrderedJson json = report::DecisionJson(policy_, query, d);
-  if (!record.id.is_null()) {
-    report::OrderedJson with_id = {{"id", record.id}};
-    for (auto& [key, value] : json.items()) with_id[key] = value;
-    json = std::move(with_id);
-  }
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-void BatchRun::Decide(Line& line) const {
-  const report::BatchRecord record = Parse(line);
-  if (!record.error.empty()) {
-    line.output = Error(line, record, record.error);
-    line.failed = true;
-    return;
-  }
-  Result<Query> query = policy_.MakeQuery(record.assignments, as_of_, record.date);
-  if (!query) {
-    line.output = Error(line, record, query.error().diagnostics().front().message);
-    line.failed = true;
-    return;
-  }
-  line.output = Record(*query, record, policy_.Explain(*query, detail_));
-  if (flags_.format == "csv") line.output = std::to_string(line.number) + ',' + line.output;
-}
-
-void DecideChunk(const BatchRun& run, std::vector<Line>& chunk, unsigned threads) {
+void DecideChunk(const BatchDecider& batch, std::vector<Line>& chunk, unsigned threads) {
   if (threads <= 1 || chunk.size() < 64) {
-    for (Line& line : chunk) run.Decide(line);
+    for (Line& line : chunk) line.record = batch.Decide(line.number, line.text);
     return;
   }
   std::vector<std::jthread> workers;
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
-      for (std::size_t i = t; i < chunk.size(); i += threads) run.Decide(chunk[i]);
+      for (std::size_t i = t; i < chunk.size(); i += threads) chunk[i].record = batch.Decide(chunk[i].number, chunk[i].text);
     });
   }
 }
@@ -154,11 +56,19 @@ int RunBatch(const BatchFlags& f) {
     if (!file) throw UsageError{"error: --input: cannot read '" + f.input + "'"};
   }
   std::istream& in = file.is_open() ? file : std::cin;
-  BatchRun run(f, policy, as_of);
+  BatchOptions options;
+  options.format = f.format == "csv" ? BatchFormat::kCsv : BatchFormat::kJsonl;
+  options.detail = f.trace == "all" ? TraceDetail::kAll : TraceDetail::kMatching;
+  options.as_of = as_of;
+  BatchDecider batch(policy, options);
   std::size_t line_number = 0;
   if (f.format == "csv") {
-    if (!run.ReadHeader(in, line_number)) return kPositive;
-    run.WriteCsvHeader(std::cout);
+    std::string text;
+    if (!std::getline(in, text)) return kPositive;
+    ++line_number;
+    Result<std::string> header = batch.ReadCsvHeader(text);
+    if (!header) throw UsageError{"error: " + header.error().diagnostics().front().message};
+    std::cout << *header << '\n';
   }
   bool any_failed = false;
   std::vector<Line> chunk;
@@ -166,12 +76,12 @@ int RunBatch(const BatchFlags& f) {
     chunk.clear();
     std::string text;
     while (chunk.size() < kChunkLines && (more = static_cast<bool>(std::getline(in, text)))) {
-      chunk.push_back({++line_number, std::move(text), {}, false});
+      chunk.push_back({++line_number, std::move(text), {}});
     }
-    DecideChunk(run, chunk, f.threads);
+    DecideChunk(batch, chunk, f.threads);
     for (const Line& line : chunk) {
-      std::cout << line.output << '\n';
-      any_failed |= line.failed;
+      std::cout << line.record.output << '\n';
+      any_failed |= line.record.failed;
     }
   }
   std::cout.flush();

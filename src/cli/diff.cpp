@@ -6,7 +6,7 @@
 
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
-#include "report/diff_render.hpp"
+#include "clearance/report.hpp"
 
 namespace clearance::cli {
 namespace {
@@ -33,15 +33,15 @@ int RunDiff(const DiffFlags& f) {
     throw UsageError{text};
   }
   if (f.format == "json") {
-    std::cout << report::DiffJson(*report).dump(2) << '\n';
+    std::cout << DiffToJson(*report, 2) << '\n';
   } else if (f.format == "csv") {
-    report::WriteDiffCsv(*report, std::cout);
+    std::cout << DiffToCsv(*report);
   } else if (f.format == "markdown") {
-    std::cout << report::DiffMarkdown(*report, old_policy, new_policy);
+    std::cout << DiffToMarkdown(*report, old_policy, new_policy);
   } else if (f.format == "html") {
-    std::cout << report::DiffHtml(*report, old_policy, new_policy);
+    std::cout << DiffToHtml(*report, old_policy, new_policy);
   } else {
-    std::cout << report::DiffText(*report, old_policy, new_policy);
+    std::cout << DiffToText(*report, old_policy, new_policy);
   }
   return report->regions.empty() ? kPositive : kNegative;
 }

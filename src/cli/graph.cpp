@@ -3,10 +3,9 @@
 
 #include <iostream>
 
-#include "api/policy_data.hpp"
+#include "clearance/graph.hpp"
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
-#include "report/dot.hpp"
 
 namespace clearance::cli {
 namespace {
@@ -19,14 +18,10 @@ struct GraphFlags {
 
 int RunGraph(const GraphFlags& f) {
   const Policy policy = LoadOrFail(f.policy, f.load);
-  const internal::PolicyData& data = policy.data();
-  if (f.what == "groups") {
-    std::cout << report::GroupsToDot(data.resolved);
-  } else if (f.what == "overrides") {
-    std::cout << report::OverridesToDot(data.resolved);
-  } else {
-    std::cout << report::DecisionsToDot(data.graph, data.resolved);
-  }
+  const GraphKind kind = f.what == "groups"      ? GraphKind::kGroups
+                        : f.what == "overrides" ? GraphKind::kOverrides
+                                                : GraphKind::kDecisions;
+  std::cout << PolicyToDot(policy, kind);
   return kPositive;
 }
 

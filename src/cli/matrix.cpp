@@ -1,13 +1,12 @@
 // clearance matrix POLICY --rows DIM --cols DIM [--where DIM=VALUE]... [--date D]
 //   [--fold-rows GROUP...] [--fold-cols GROUP...] [--fold] [--format ...]
-#include "analysis/matrix.hpp"
-
 #include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
-#include "report/matrix_render.hpp"
+#include "clearance/matrix.hpp"
+#include "clearance/report.hpp"
 
 namespace clearance::cli {
 namespace {
@@ -33,13 +32,13 @@ Assignments ParseWhere(const std::vector<std::string>& where) {
   return out;
 }
 
-analysis::FoldMode Mode(const std::vector<std::string>& groups, bool fold) {
-  if (!groups.empty()) return analysis::FoldMode::kGroups;
-  return fold ? analysis::FoldMode::kLossless : analysis::FoldMode::kNone;
+FoldMode Mode(const std::vector<std::string>& groups, bool fold) {
+  if (!groups.empty()) return FoldMode::kGroups;
+  return fold ? FoldMode::kLossless : FoldMode::kNone;
 }
 
 int RunMatrix(const MatrixFlags& f) {
-  analysis::MatrixOptions options;
+  MatrixOptions options;
   options.date = AsOfDate(f.date);
   options.rows = f.rows;
   options.cols = f.cols;
@@ -49,18 +48,18 @@ int RunMatrix(const MatrixFlags& f) {
   options.row_groups = f.fold_rows;
   options.col_groups = f.fold_cols;
   const Policy policy = LoadOrFail(f.policy, f.load);
-  const Result<analysis::Matrix> m = analysis::BuildMatrix(policy, options);
+  const Result<Matrix> m = BuildMatrix(policy, options);
   if (!m) throw UsageError{"error: " + m.error().diagnostics().front().message};
   if (f.format == "markdown") {
-    std::cout << report::MatrixMarkdown(*m);
+    std::cout << MatrixToMarkdown(*m);
   } else if (f.format == "csv") {
-    std::cout << report::MatrixCsv(*m);
+    std::cout << MatrixToCsv(*m);
   } else if (f.format == "html") {
-    std::cout << report::MatrixHtml(*m);
+    std::cout << MatrixToHtml(*m);
   } else if (f.format == "svg") {
-    std::cout << report::MatrixSvg(*m);
+    std::cout << MatrixToSvg(*m);
   } else {
-    std::cout << report::MatrixText(*m);
+    std::cout << MatrixToText(*m);
   }
   return kPositive;
 }

@@ -1,4 +1,5 @@
 #include "compile/bool_mdd.hpp"
+#include "base/hash.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -8,19 +9,14 @@ namespace clearance::compile {
 
 namespace {
 
-std::size_t Mix(std::size_t h, std::uint64_t v) {
-  v *= 0x9E3779B97F4A7C15ull;
-  return (h ^ (v >> 29) ^ v) * 0xBF58476D1CE4E5B9ull;
-}
-
 std::uint64_t PairKey(std::uint32_t a, std::uint32_t b) { return (std::uint64_t{a} << 32) | b; }
 
 }  // namespace
 
 std::size_t BoolMdd::NodeHash::operator()(std::uint32_t node) const {
   const Node& n = mdd->nodes_[node];
-  std::size_t h = Mix(Mix(0, n.level), n.def);
-  for (const Exception& e : mdd->exceptions(node)) h = Mix(h, PairKey(e.cls, e.child));
+  std::size_t h = HashCombine(HashCombine(0, n.level), n.def);
+  for (const Exception& e : mdd->exceptions(node)) h = HashCombine(h, PairKey(e.cls, e.child));
   return h;
 }
 

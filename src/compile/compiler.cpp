@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/hash.hpp"
+#include "base/limit.hpp"
 #include "compile/bool_mdd.hpp"
 #include "compile/decision_graph.hpp"
 #include "compile/state_memo.hpp"
@@ -23,21 +25,14 @@ std::uint64_t Pack(std::uint32_t rule, std::uint32_t node) { return (std::uint64
 std::uint32_t RuleOf(std::uint64_t pair) { return static_cast<std::uint32_t>(pair >> 32); }
 std::uint32_t NodeOf(std::uint64_t pair) { return static_cast<std::uint32_t>(pair); }
 
-std::size_t Mix(std::size_t h, std::uint64_t v) {
-  v *= 0x9E3779B97F4A7C15ull;
-  return (h ^ (v >> 29) ^ v) * 0xBF58476D1CE4E5B9ull;
-}
-
 template <class T>
 struct VectorHash {
   std::size_t operator()(const std::vector<T>& v) const {
     std::size_t h = v.size();
-    for (T x : v) h = Mix(h, x);
+    for (T x : v) h = HashCombine(h, x);
     return h;
   }
 };
-
-struct LimitExceeded {};
 
 // Buffers of one level's Branch, reused across calls.
 struct Scratch {
@@ -87,7 +82,7 @@ class Builder {
     std::size_t operator()(std::uint32_t node) const {
       const std::uint32_t* p = pool->data() + node;
       std::size_t h = p[0];
-      for (std::uint32_t i = 1; i <= (*levels)[p[0]].size; ++i) h = Mix(h, p[i]);
+      for (std::uint32_t i = 1; i <= (*levels)[p[0]].size; ++i) h = HashCombine(h, p[i]);
       return h;
     }
   };
@@ -419,8 +414,8 @@ Result<DecisionGraph> Compile(const resolve::ResolvedPolicy& policy, const Compi
     Builder(policy, graph, options.max_bytes).Run();
   } catch (const LimitExceeded&) {
     return Error::Message("the decision graph exceeds " + std::to_string(options.max_bytes >> 20) +
-                              " MiB (CompileOptions::max_bytes)",
-                          "limit");
+                              " MiB (Limits::max_graph_bytes)",
+                          "limit", ErrorKind::kLimit);
   }
   graph.pool_.shrink_to_fit();
   graph.nodes_.shrink_to_fit();

@@ -15,10 +15,6 @@ struct Conflict {
   bool any_date = false;     // the policy has no date bounds
 };
 
-// Every date interval and every combination of values, in order; the first
-// conflict found.
-std::optional<Conflict> FindConflictByEnumeration(const resolve::ResolvedPolicy& policy);
-
 // The diagnostic message for a conflict.
 std::string DescribeConflict(const resolve::ResolvedPolicy& policy, const Conflict& conflict);
 

@@ -2,7 +2,8 @@
 // a set of rules that match together for some query on some date, so the
 // policy has a conflict exactly when some terminal's outcome has one. The
 // work is proportional to the number of terminals, never to the queries.
-// FindConflictByEnumeration (conflicts.hpp) stays the brute-force reference.
+// FindConflictByEnumeration (tests/compile/conflicts_by_enumeration.hpp) stays
+// the brute-force reference.
 #pragma once
 
 #include <optional>

@@ -5,6 +5,7 @@
 // thousands of small states.
 #pragma once
 
+#include <boost/container_hash/hash.hpp>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -15,12 +16,9 @@ class StateMemo {
  public:
   static constexpr std::uint32_t kMissing = UINT32_MAX;
 
+  // The table indexes by the low bits, so the high ones are folded in.
   static std::uint64_t Hash(std::span<const std::uint64_t> state) {
-    std::uint64_t h = state.size() * 0x9E3779B97F4A7C15ull;
-    for (std::uint64_t w : state) {
-      h ^= w + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
-      h *= 0xBF58476D1CE4E5B9ull;
-    }
+    const std::uint64_t h = boost::hash_range(state.begin(), state.end());
     return h ^ (h >> 31);
   }
 

@@ -51,6 +51,7 @@ std::optional<std::uint32_t> Loader::ReadSource(const std::string& name,
   } else {
     Result<std::string> read = resolver_.Read(name, limits_.max_file_bytes);
     if (!read) {
+      if (sources_.size() == 0) diags_.SetKind(ErrorKind::kNotFound);  // the root itself
       diags_.Error(cited_at, "io", "cannot read '" + name + "': " + read.error().diagnostics().front().message);
       return std::nullopt;
     }
@@ -129,6 +130,7 @@ std::unique_ptr<PolicyDoc> LoadDocument(std::string_view root, std::optional<std
   if (!root_text) {
     Result<std::string> located = resolver.Locate("", root);
     if (!located) {
+      diagnostics.SetKind(ErrorKind::kNotFound);
       diagnostics.Add(located.error().diagnostics().front());
       return nullptr;
     }

@@ -12,7 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Error Fail(std::string message) { return Error::Message(std::move(message), "io"); }
+Error Fail(std::string message) { return Error::Message(std::move(message), "io", ErrorKind::kNotFound); }
 
 std::string Joined(std::string_view from, std::string_view path) {
   fs::path p(path);

@@ -43,11 +43,3 @@ OrderedJson DecisionJson(const Policy& policy, const Query& query, const Decisio
 }
 
 }  // namespace clearance::report
-
-namespace clearance {
-
-std::string DecisionToJson(const Policy& policy, const Query& query, const Decision& decision) {
-  return report::DecisionJson(policy, query, decision).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-}  // namespace clearance

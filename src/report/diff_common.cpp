@@ -1,5 +1,7 @@
 #include "report/diff_common.hpp"
 
+#include "base/strings.hpp"
+
 #include <algorithm>
 #include <boost/dynamic_bitset.hpp>
 #include <numeric>
@@ -77,40 +79,7 @@ std::string TransitionText(Effect from, Effect to) {
 }
 
 std::string JoinOr(const std::vector<std::string>& items, std::string_view separator, std::string_view none) {
-  if (items.empty()) return std::string(none);
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += separator;
-    out += items[i];
-  }
-  return out;
-}
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return items.empty() ? std::string(none) : Join(items, separator);
 }
 
 std::string RuleSource(const RuleInfo& rule) {

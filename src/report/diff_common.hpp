@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/escape.hpp"
 #include "clearance/diff.hpp"
 #include "clearance/policy.hpp"
 #include "report/batch_input.hpp"  // CsvField
@@ -47,7 +48,6 @@ std::string TransitionText(Effect from, Effect to);
 // "a, b" or `none` when empty.
 std::string JoinOr(const std::vector<std::string>& items, std::string_view separator, std::string_view none);
 
-std::string HtmlEscape(std::string_view text);  // also fine for XML
 
 // The rule's location as "FILE:LINE", or "" when it has none.
 std::string RuleSource(const RuleInfo& rule);

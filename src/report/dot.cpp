@@ -1,8 +1,10 @@
 #include "report/dot.hpp"
 
 #include <algorithm>
+#include <span>
 #include <sstream>
 
+#include "base/strings.hpp"
 #include "report/dot_writer.hpp"
 #include "compile/graph_view.hpp"
 
@@ -11,8 +13,7 @@ namespace clearance::report {
 namespace {
 
 std::string JoinNames(const std::vector<std::string>& names, std::size_t max_names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size() && i < max_names; ++i) out += (i ? ", " : "") + names[i];
+  std::string out = Join(std::span(names).first(std::min(names.size(), max_names)), ", ");
   if (names.size() > max_names) out += ", +" + std::to_string(names.size() - max_names) + " more";
   return out;
 }

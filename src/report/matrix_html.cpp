@@ -9,19 +9,19 @@ namespace clearance::report {
 
 namespace {
 
-const char* Fill(analysis::MatrixCell cell) {
+const char* Fill(MatrixCell cell) {
   switch (cell) {
-    case analysis::MatrixCell::kAllow:
+    case MatrixCell::kAllow:
       return "#2e9d55";
-    case analysis::MatrixCell::kDeny:
+    case MatrixCell::kDeny:
       return "#c8453c";
-    case analysis::MatrixCell::kMixed:
+    case MatrixCell::kMixed:
       return "#e3a33b";
   }
   return "#888888";
 }
 
-std::string Caption(const analysis::Matrix& m) {
+std::string Caption(const Matrix& m) {
   std::string out = m.policy + " on " + m.date.ToString();
   for (const auto& [dim, value] : m.fixed) out += ", " + dim + " = " + value;
   return out;
@@ -34,7 +34,7 @@ std::size_t Chars(const std::string& text) {
 
 }  // namespace
 
-std::string MatrixHtml(const analysis::Matrix& m) {
+std::string MatrixHtml(const Matrix& m) {
   std::ostringstream out;
   const std::string title = "Decisions of " + m.policy;
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>"
@@ -54,7 +54,7 @@ std::string MatrixHtml(const analysis::Matrix& m) {
   for (std::size_t r = 0; r < m.rows.lines.size(); ++r) {
     out << "<tr><th>" << HtmlEscape(MatrixLabel(m.rows.lines[r])) << "</th>";
     for (std::size_t c = 0; c < m.cols.lines.size(); ++c) {
-      const std::string effect(analysis::ToString(m.at(r, c)));
+      const std::string effect(ToString(m.at(r, c)));
       out << "<td class=\"" << effect << "\" title=\"" << HtmlEscape(MatrixLabel(m.rows.lines[r])) << " × "
           << HtmlEscape(MatrixLabel(m.cols.lines[c])) << ": " << effect << "\">" << effect << "</td>";
     }
@@ -64,7 +64,7 @@ std::string MatrixHtml(const analysis::Matrix& m) {
   return out.str();
 }
 
-std::string MatrixSvg(const analysis::Matrix& m) {
+std::string MatrixSvg(const Matrix& m) {
   constexpr std::size_t kCell = 22, kChar = 7, kPad = 8, kTitle = 40;
   std::size_t left = 0, top = 0;
   for (const auto& row : m.rows.lines) left = std::max(left, Chars(MatrixLabel(row)));
@@ -79,34 +79,34 @@ std::string MatrixSvg(const analysis::Matrix& m) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
       << "\" viewBox=\"0 0 " << width << " " << height << "\" font-family=\"sans-serif\" font-size=\"11\">\n"
-      << "<title>" << HtmlEscape("Decisions of " + m.policy) << "</title>\n"
+      << "<title>" << XmlEscape("Decisions of " + m.policy) << "</title>\n"
       << "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
       << "<text x=\"" << kPad << "\" y=\"18\" font-size=\"14\" font-weight=\"bold\">"
-      << HtmlEscape("Decisions of " + m.policy) << "</text>\n<text x=\"" << kPad << "\" y=\"34\">"
-      << HtmlEscape(caption) << "</text>\n";
+      << XmlEscape("Decisions of " + m.policy) << "</text>\n<text x=\"" << kPad << "\" y=\"34\">"
+      << XmlEscape(caption) << "</text>\n";
   for (std::size_t c = 0; c < m.cols.lines.size(); ++c) {
     const std::size_t x = left + c * kCell + kCell / 2 + 4, y = top - kPad;
     out << "<text x=\"" << x << "\" y=\"" << y << "\" transform=\"rotate(-90 " << x << " " << y << ")\">"
-        << HtmlEscape(MatrixLabel(m.cols.lines[c])) << "</text>\n";
+        << XmlEscape(MatrixLabel(m.cols.lines[c])) << "</text>\n";
   }
   for (std::size_t r = 0; r < m.rows.lines.size(); ++r) {
     const std::size_t y = top + r * kCell;
     out << "<text x=\"" << kPad << "\" y=\"" << y + kCell / 2 + 4 << "\">"
-        << HtmlEscape(MatrixLabel(m.rows.lines[r])) << "</text>\n";
+        << XmlEscape(MatrixLabel(m.rows.lines[r])) << "</text>\n";
     for (std::size_t c = 0; c < m.cols.lines.size(); ++c) {
-      const std::string effect(analysis::ToString(m.at(r, c)));
+      const std::string effect(ToString(m.at(r, c)));
       out << "<rect x=\"" << left + c * kCell << "\" y=\"" << y << "\" width=\"" << kCell - 2
           << "\" height=\"" << kCell - 2 << "\" fill=\"" << Fill(m.at(r, c)) << "\"><title>"
-          << HtmlEscape(MatrixLabel(m.rows.lines[r]) + " × " + MatrixLabel(m.cols.lines[c]) + ": " + effect)
+          << XmlEscape(MatrixLabel(m.rows.lines[r]) + " × " + MatrixLabel(m.cols.lines[c]) + ": " + effect)
           << "</title></rect>\n";
     }
   }
   std::size_t x = kPad;
   const std::size_t y = height - 14;
   for (auto cell :
-       {analysis::MatrixCell::kAllow, analysis::MatrixCell::kDeny, analysis::MatrixCell::kMixed}) {
+       {MatrixCell::kAllow, MatrixCell::kDeny, MatrixCell::kMixed}) {
     out << "<rect x=\"" << x << "\" y=\"" << y - 10 << "\" width=\"12\" height=\"12\" fill=\"" << Fill(cell)
-        << "\"/><text x=\"" << x + 16 << "\" y=\"" << y << "\">" << analysis::ToString(cell) << "</text>\n";
+        << "\"/><text x=\"" << x + 16 << "\" y=\"" << y << "\">" << ToString(cell) << "</text>\n";
     x += 70;
   }
   out << "</svg>\n";

@@ -9,9 +9,9 @@ namespace clearance::report {
 
 namespace {
 
-std::string Corner(const analysis::Matrix& m) { return m.rows.dimension + " \\ " + m.cols.dimension; }
+std::string Corner(const Matrix& m) { return m.rows.dimension + " \\ " + m.cols.dimension; }
 
-std::string FixedText(const analysis::Matrix& m) {
+std::string FixedText(const Matrix& m) {
   std::string out;
   for (const auto& [dim, value] : m.fixed) out += (out.empty() ? "" : ", ") + dim + " = " + value;
   return out.empty() ? "nothing else" : out;
@@ -35,11 +35,11 @@ std::string MdCell(const std::string& text) {
 
 }  // namespace
 
-std::string MatrixLabel(const analysis::MatrixLine& line) {
+std::string MatrixLabel(const MatrixLine& line) {
   return line.group ? line.label + " (" + std::to_string(line.values.size()) + ")" : line.label;
 }
 
-std::string MatrixText(const analysis::Matrix& m) {
+std::string MatrixText(const Matrix& m) {
   std::ostringstream out;
   out << "policy: " << m.policy << "\ndate: " << m.date.ToString() << "\nfixed: " << FixedText(m) << "\n\n";
   std::size_t first = Width(Corner(m));
@@ -55,12 +55,12 @@ std::string MatrixText(const analysis::Matrix& m) {
   line(Corner(m), [&](std::size_t c) { return MatrixLabel(m.cols.lines[c]); });
   for (std::size_t r = 0; r < m.rows.lines.size(); ++r) {
     line(MatrixLabel(m.rows.lines[r]),
-         [&](std::size_t c) { return std::string(analysis::ToString(m.at(r, c))); });
+         [&](std::size_t c) { return std::string(ToString(m.at(r, c))); });
   }
   return out.str();
 }
 
-std::string MatrixMarkdown(const analysis::Matrix& m) {
+std::string MatrixMarkdown(const Matrix& m) {
   std::ostringstream out;
   out << "# Decisions of `" << m.policy << "`\n\nDate " << m.date.ToString() << "; " << MdCell(FixedText(m))
       << ".\n\n| " << MdCell(Corner(m)) << " |";
@@ -71,20 +71,20 @@ std::string MatrixMarkdown(const analysis::Matrix& m) {
   for (std::size_t r = 0; r < m.rows.lines.size(); ++r) {
     out << "| " << MdCell(MatrixLabel(m.rows.lines[r])) << " |";
     for (std::size_t c = 0; c < m.cols.lines.size(); ++c)
-      out << " " << analysis::ToString(m.at(r, c)) << " |";
+      out << " " << ToString(m.at(r, c)) << " |";
     out << "\n";
   }
   return out.str();
 }
 
-std::string MatrixCsv(const analysis::Matrix& m) {
+std::string MatrixCsv(const Matrix& m) {
   std::ostringstream out;
   out << CsvField(Corner(m));
   for (const auto& col : m.cols.lines) out << ',' << CsvField(MatrixLabel(col));
   out << '\n';
   for (std::size_t r = 0; r < m.rows.lines.size(); ++r) {
     out << CsvField(MatrixLabel(m.rows.lines[r]));
-    for (std::size_t c = 0; c < m.cols.lines.size(); ++c) out << ',' << analysis::ToString(m.at(r, c));
+    for (std::size_t c = 0; c < m.cols.lines.size(); ++c) out << ',' << ToString(m.at(r, c));
     out << '\n';
   }
   return out.str();

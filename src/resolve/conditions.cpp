@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/strings.hpp"
 #include "expr/parse.hpp"
 
 namespace clearance::resolve {
@@ -206,9 +207,7 @@ Cond ExpressionResolver::ResolveNode(const expr::AttrTest& test) {
 }
 
 std::string JoinNames(const std::vector<load::Text>& names) {
-  std::string out;
-  for (const load::Text& n : names) out += (out.empty() ? "" : ", ") + n.text;
-  return out;
+  return Join(names, ", ", &load::Text::text);
 }
 
 Cond ResolveMapWhen(const load::MapWhen& when, const ConditionContext& ctx) {

@@ -10,7 +10,7 @@ namespace clearance::resolve {
 
 struct ConditionContext {
   const std::vector<Dimension>& dims;
-  const std::unordered_map<std::string, std::uint32_t>& dim_index;
+  const NameMap<std::uint32_t>& dim_index;
   const Limits& limits;
   Diagnostics& diagnostics;
   // When set, receives the (dimension, group) pairs the condition names.

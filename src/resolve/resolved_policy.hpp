@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/name_map.hpp"
 #include "base/source.hpp"
 #include "clearance/policy.hpp"
 #include "load/document.hpp"
@@ -38,8 +39,8 @@ struct Dimension {
   // Per group: the lint warning codes its definition silences.
   std::vector<std::vector<std::string>> group_lint_ignore;
   std::vector<std::map<std::string, AttributeValue>> attributes;  // per value
-  std::unordered_map<std::string, std::uint32_t> value_index;
-  std::unordered_map<std::string, std::uint32_t> group_index;
+  NameMap<std::uint32_t> value_index;
+  NameMap<std::uint32_t> group_index;
 
   std::size_t size() const { return info.values.size(); }
 };
@@ -80,8 +81,8 @@ struct ResolvedPolicy {
   Combine combine = Combine::kDenyOverrides;
   std::vector<Dimension> dims;   // declaration order
   std::vector<Rule> rules;       // policy order
-  std::unordered_map<std::string, std::uint32_t> dim_index;
-  std::unordered_map<std::string, std::uint32_t> rule_index;
+  NameMap<std::uint32_t> dim_index;
+  NameMap<std::uint32_t> rule_index;
   std::string digest;            // "sha256:..."
   // Every effective/expires date of every group member, sorted, distinct:
   // date bounds of the policy exactly like rule dates (DSL.md §9).

@@ -3,15 +3,15 @@
 #include <cstdio>
 #include <string>
 
+#include "base/escape.hpp"
+#include "base/strings.hpp"
 #include "clearance/testing.hpp"
 
 namespace clearance {
 namespace {
 
 std::string Joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? std::string(separator) : "") + items[i];
-  return out;
+  return Join(items, separator);
 }
 
 // "deny by a, b" for an expectation, "deny by the default" when it is [].
@@ -32,26 +32,6 @@ std::string Actual(const TestFailure& f) {
   return out;
 }
 
-// Text for XML content and attribute values. Characters XML 1.0 cannot hold
-// (control characters other than tab, newline, return) become '?'.
-std::string Xml(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
-      case '\t': out += "&#9;"; break;
-      default: out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
-    }
-  }
-  return out;
-}
-
 std::string Seconds(double seconds) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.6f", seconds);
@@ -59,7 +39,7 @@ std::string Seconds(double seconds) {
 }
 
 std::string Attribute(std::string_view name, std::string_view value) {
-  return ' ' + std::string(name) + "=\"" + Xml(value) + '"';
+  return ' ' + std::string(name) + "=\"" + XmlEscape(value) + '"';
 }
 
 void TestCaseXml(std::string& out, const TestFileResult& file, const TestCaseResult& c) {
@@ -74,7 +54,7 @@ void TestCaseXml(std::string& out, const TestFileResult& file, const TestCaseRes
          Attribute("message", std::to_string(c.failed) + " of " + std::to_string(c.passed + c.failed) +
                                   " queries failed") +
          Attribute("type", "clearance.test") + '>';
-  for (const TestFailure& f : c.failures) out += Xml(f.ToString()) + "&#10;";
+  for (const TestFailure& f : c.failures) out += XmlEscape(f.ToString()) + "&#10;";
   out += "</failure>\n    </testcase>\n";
 }
 

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.hpp"
+
 namespace clearance::diff_testing {
 
 struct Dim {
@@ -117,11 +119,7 @@ class PolicyPair {
   T Pick(const std::vector<T>& options) {
     return options[Int(0, static_cast<int>(options.size()) - 1)];
   }
-  static std::string Join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
-  }
+  static std::string Join(const std::vector<std::string>& items) { return clearance::Join(items, ", "); }
 
   std::vector<std::string> Members(const Dim& d) {
     std::vector<std::string> out;

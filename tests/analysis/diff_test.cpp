@@ -10,7 +10,7 @@
 
 #include "analysis/diff.hpp"
 #include "analysis/diff_random_policies.hpp"
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "support/fixtures.hpp"
 
 namespace clearance {
@@ -176,13 +176,13 @@ TEST_CASE("diff regions equal brute force on random policy pairs", "[diff][prope
         CheckOneSided(o, n, *report);
         // Both ways of bringing the graphs to one order: the policies' own
         // graphs when they agree, else the new policy compiled again.
-        auto agree = analysis::OrdersAgree(o, o.data().graph, n, n.data().graph);
+        auto agree = analysis::OrdersAgree(o, internal::DataOf(o).graph, n, internal::DataOf(n).graph);
         REQUIRE(agree);
         ++(*agree ? agreeing : recompiled);
         if (*agree) {
-          auto graph = analysis::CompileForDiff(o, o.data().graph, n);
+          auto graph = analysis::CompileForDiff(o, internal::DataOf(o).graph, n);
           REQUIRE(graph);
-          auto again = analysis::DiffGraphs(o, o.data().graph, n, *graph, options);
+          auto again = analysis::DiffGraphs(o, internal::DataOf(o).graph, n, *graph, options);
           REQUIRE(again);
           CheckReport(o, n, options, *again);
         }

@@ -11,7 +11,7 @@
 
 #include "compile/conflicts_graph.hpp"
 #include "analysis/lint.hpp"
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "clearance/lint.hpp"
 #include "compile/random_yaml.hpp"
 #include "eval/domain.hpp"
@@ -87,7 +87,7 @@ bool CheckPolicy(const compile::testing::YamlFiles& files, Tally& tally) {
   auto policy = LoadPolicy(files.root, options);
   if (!policy && policy.error().diagnostics().at(0).code == "conflict") return false;
   if (!policy) FAIL(policy.error().ToString());
-  const resolve::ResolvedPolicy& resolved = policy->data().resolved;
+  const resolve::ResolvedPolicy& resolved = internal::DataOf(*policy).resolved;
   auto graph = compile::Compile(resolved);
   REQUIRE(graph.ok());
   const BruteForce bf = Enumerate(resolved);

@@ -1,7 +1,7 @@
 // `clearance matrix`: cells against single decisions, folding by named
 // groups (mixed cells) and lossless folding (none), every format against
 // golden files, and the SVG parsed as XML.
-#include "analysis/matrix.hpp"
+#include "clearance/matrix.hpp"
 
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
@@ -16,8 +16,6 @@
 namespace clearance {
 namespace {
 
-using analysis::MatrixCell;
-
 Policy LoadRule(const std::string& path) {
   diff_testing::AtRepositoryRoot();
   auto p = LoadPolicy(path);
@@ -25,8 +23,8 @@ Policy LoadRule(const std::string& path) {
   return *p;
 }
 
-analysis::MatrixOptions Options(const std::string& rows, const std::string& cols, Assignments where) {
-  analysis::MatrixOptions o;
+MatrixOptions Options(const std::string& rows, const std::string& cols, Assignments where) {
+  MatrixOptions o;
   o.rows = rows;
   o.cols = cols;
   o.where = std::move(where);
@@ -34,8 +32,8 @@ analysis::MatrixOptions Options(const std::string& rows, const std::string& cols
   return o;
 }
 
-analysis::Matrix Must(const Policy& p, const analysis::MatrixOptions& o) {
-  auto m = analysis::BuildMatrix(p, o);
+Matrix Must(const Policy& p, const MatrixOptions& o) {
+  auto m = BuildMatrix(p, o);
   if (!m) FAIL(m.error().message());
   return *m;
 }
@@ -59,9 +57,9 @@ TEST_CASE("matrix cells are the policy's decisions", "[matrix]") {
 TEST_CASE("matrix folded by named groups shows mixed where they disagree", "[matrix]") {
   const Policy p = LoadRule("rules/frontier-2026/allies-defensive.yaml");
   auto o = Options("country", "use", {{"model", "fable-5"}});
-  o.fold_rows = analysis::FoldMode::kGroups;
+  o.fold_rows = FoldMode::kGroups;
   o.row_groups = {"tier-1", "E:1"};
-  o.fold_cols = analysis::FoldMode::kGroups;
+  o.fold_cols = FoldMode::kGroups;
   o.col_groups = {"cyber"};
   const auto m = Must(p, o);
   REQUIRE(m.rows.lines.size() == 2 + 249 - 18 - 3);
@@ -77,7 +75,7 @@ TEST_CASE("matrix folded by named groups shows mixed where they disagree", "[mat
 TEST_CASE("lossless folding leaves no cell mixed", "[matrix]") {
   const Policy p = LoadRule("rules/frontier-2026/allies-defensive.yaml");
   auto o = Options("country", "use", {{"model", "fable-5"}});
-  o.fold_rows = o.fold_cols = analysis::FoldMode::kLossless;
+  o.fold_rows = o.fold_cols = FoldMode::kLossless;
   const auto m = Must(p, o);
   const auto plain = Must(p, Options("country", "use", {{"model", "fable-5"}}));
   CHECK(m.rows.lines.size() < 20);
@@ -95,8 +93,8 @@ TEST_CASE("lossless folding leaves no cell mixed", "[matrix]") {
 
 TEST_CASE("matrix errors", "[matrix]") {
   const Policy p = LoadRule("rules/frontier-2026/base.yaml");
-  const auto error = [&](const analysis::MatrixOptions& o) {
-    auto m = analysis::BuildMatrix(p, o);
+  const auto error = [&](const MatrixOptions& o) {
+    auto m = BuildMatrix(p, o);
     REQUIRE_FALSE(m);
     return m.error().diagnostics().front().message;
   };
@@ -107,7 +105,7 @@ TEST_CASE("matrix errors", "[matrix]") {
   CHECK(error(Options("country", "use", {{"model", "frontier"}})).find("unknown value 'frontier'") !=
         std::string::npos);
   auto o = Options("country", "use", {{"model", "fable-5"}});
-  o.fold_cols = analysis::FoldMode::kGroups;
+  o.fold_cols = FoldMode::kGroups;
   o.col_groups = {"nope"};
   CHECK(error(o).rfind("--fold-cols: unknown group 'nope' of dimension 'use'", 0) == 0);
 }
@@ -119,7 +117,7 @@ std::string MatrixFormatName(int format) {
 TEST_CASE("matrix formats", "[matrix][golden]") {
   const Policy p = LoadRule("rules/frontier-2026/allies-defensive.yaml");
   auto o = Options("country", "use", {{"model", "fable-5"}});
-  o.fold_rows = o.fold_cols = analysis::FoldMode::kLossless;
+  o.fold_rows = o.fold_cols = FoldMode::kLossless;
   const auto m = Must(p, o);
   const std::vector<std::string> outputs = {report::MatrixText(m), report::MatrixMarkdown(m), report::MatrixCsv(m),
                                             report::MatrixHtml(m), report::MatrixSvg(m)};

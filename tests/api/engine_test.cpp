@@ -172,7 +172,9 @@ TEST_CASE("a bad query through the engine is a query error", "[engine]") {
   auto d = engine->Explain(Query("m1", "XX", "research"), kDay);
   REQUIRE_FALSE(d);
   CHECK(d.error().diagnostics().front().code == "query");
-  CHECK_FALSE(engine->Decide(Query("m1", "US", "research"), kDay, "2027-02-30"));
+  auto bad_date = clearance::ParseQueryDate("2027-02-30");
+  REQUIRE_FALSE(bad_date);
+  CHECK(bad_date.error().diagnostics().front().code == "query");
 }
 
 namespace {

@@ -8,6 +8,7 @@
 
 #include <regex>
 
+#include "compile/conflicts_by_enumeration.hpp"
 #include "compile/random_yaml.hpp"
 #include "eval/interpreter.hpp"
 #include "load/loader.hpp"

@@ -6,7 +6,7 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "clearance/policy.hpp"
 #include "compile/decision_graph.hpp"
 #include "eval/interpreter.hpp"
@@ -42,7 +42,7 @@ void CheckSameDecision(const Decision& got, const Decision& want) {
 // The graph's answer for q, as a full decision, against the interpreter;
 // and Policy::Decide/Explain (which the library serves from the graph).
 void CheckQuery(const Policy& policy, const DecisionGraph& graph, const Query& q) {
-  const resolve::ResolvedPolicy& resolved = policy.data().resolved;
+  const resolve::ResolvedPolicy& resolved = internal::DataOf(policy).resolved;
   const Terminal& t = graph.terminal(graph.Find(q.values, q.date));
   const Decision want = policy.Interpret(q, TraceDetail::kAll);
   CheckSameDecision(eval::BuildDecision(resolved, q, t.matching, t.outcome, TraceDetail::kAll), want);
@@ -82,7 +82,7 @@ TEST_CASE("the compiled graph decides and explains like the interpreter", "[comp
     }
     if (!policy) FAIL(policy.error().ToString());
     ++loaded;
-    const resolve::ResolvedPolicy& resolved = policy->data().resolved;
+    const resolve::ResolvedPolicy& resolved = internal::DataOf(*policy).resolved;
     auto graph = Compile(resolved);
     REQUIRE(graph.ok());
     testing::CheckCanonical(*graph);

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/strings.hpp"
+
 namespace clearance::compile::testing {
 
 struct YamlFiles {
@@ -84,11 +86,7 @@ class RandomYaml {
   T Pick(std::vector<T> options) {
     return options[Int(0, static_cast<int>(options.size()) - 1)];
   }
-  static std::string Join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
-  }
+  static std::string Join(const std::vector<std::string>& items) { return clearance::Join(items, ", "); }
 
   void MakeDims() {
     dims_.push_back({"model",

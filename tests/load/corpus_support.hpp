@@ -16,9 +16,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/run_cli.hpp"
+
 namespace clearance::corpus {
 
 namespace fs = std::filesystem;
+using testing_support::UpdatingGolden;
 
 inline std::string ReadText(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -36,11 +39,6 @@ inline std::vector<std::string> Lines(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) out.push_back(line);
   return out;
-}
-
-inline bool UpdatingGolden() {
-  const char* env = std::getenv("CLEARANCE_UPDATE_GOLDEN");
-  return env != nullptr && std::string(env) == "1";
 }
 
 // Replaces every occurrence of `from` in `text`.

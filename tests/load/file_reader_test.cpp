@@ -3,17 +3,12 @@
 // The corpus (broken_corpus_test.cpp) pins one message per kind of mistake.
 #include <catch2/catch.hpp>
 
+#include "base/strings.hpp"
 #include "load/file_reader.hpp"
 #include "load/load_fixtures.hpp"
 
 namespace clearance::load_test {
 namespace {
-
-std::string Join(const std::vector<std::string>& items, const std::string& sep) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : sep) + item;
-  return out;
-}
 
 TEST_CASE("the shipped-style policy reads") { CHECK(FirstError(kPolicy) == "<loaded>"); }
 

@@ -21,26 +21,14 @@ struct Run {
   std::string out, err;
 };
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing_support::ReadAll;
 
 Run Cli(const std::string& args) {
-  const char* cli = std::getenv("CLEARANCE_CLI");
-  REQUIRE(cli != nullptr);
+  REQUIRE(std::getenv("CLEARANCE_CLI") != nullptr);
   diff_testing::AtRepositoryRoot();
-  const fs::path out = fs::temp_directory_path() / "clearance-diff-cli.out";
-  const fs::path err = fs::temp_directory_path() / "clearance-diff-cli.err";
-  const int status =
-      std::system((std::string(cli) + ' ' + args + " > " + out.string() + " 2> " + err.string()).c_str());
-  REQUIRE(WIFEXITED(status));
-  Run r{WEXITSTATUS(status), Slurp(out), Slurp(err)};
-  fs::remove(out);
-  fs::remove(err);
-  return r;
+  const testing_support::CliRun run = testing_support::RunCli(args);
+  REQUIRE(run.exit_code >= 0);
+  return {run.exit_code, run.out, run.err};
 }
 
 const std::string kBase = "rules/frontier-2026/base.yaml";
@@ -138,7 +126,7 @@ TEST_CASE("examples/what-if is up to date", "[diff][cli][examples]") {
       INFO(scenario << " " << format << " (scripts/examples.sh rewrites examples/what-if/)");
       const Run r = Cli("diff " + kBase + " " + what_if + " --date 2027-01-01 --format " + format);
       CHECK(r.exit == 1);
-      CHECK(r.out == Slurp("examples/what-if/" + scenario + "." + ext));
+      CHECK(r.out == ReadAll("examples/what-if/" + scenario + "." + ext));
     }
     for (const std::string format : {"svg", "html"}) {
       INFO(scenario << " matrix " << format);
@@ -147,7 +135,7 @@ TEST_CASE("examples/what-if is up to date", "[diff][cli][examples]") {
                         "--format " +
                         format);
       CHECK(r.exit == 0);
-      CHECK(r.out == Slurp("examples/what-if/" + scenario + ".matrix." + format));
+      CHECK(r.out == ReadAll("examples/what-if/" + scenario + ".matrix." + format));
     }
   }
 }

@@ -5,9 +5,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "api/policy_data.hpp"
+#include "api/policy_access.hpp"
 #include "clearance/policy.hpp"
 #include "compile/test_policy.hpp"
+#include "support/run_cli.hpp"
 
 namespace clearance::report {
 namespace {
@@ -48,21 +49,9 @@ rules:
     overrides: [embargo]
 )";
 
-// Compares with tests/report/testdata/<name>; CLEARANCE_UPDATE_GOLDEN=1
-// rewrites the file instead.
+// Compares with tests/report/testdata/<name>, through the shared golden check.
 void CheckGolden(const std::string& name, const std::string& actual) {
-  const std::string path = std::string(CLEARANCE_SOURCE_DIR) + "/tests/report/testdata/" + name;
-  const char* update = std::getenv("CLEARANCE_UPDATE_GOLDEN");
-  if (update && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  std::ifstream in(path, std::ios::binary);
-  INFO("golden file " << path << " (CLEARANCE_UPDATE_GOLDEN=1 rewrites it)");
-  REQUIRE(in.good());
-  std::stringstream expected;
-  expected << in.rdbuf();
-  CHECK(actual == expected.str());
+  testing_support::CheckGoldenFile(std::string(CLEARANCE_SOURCE_DIR) + "/tests/report/testdata/" + name, actual);
 }
 
 const resolve::ResolvedPolicy& Example() {
@@ -71,7 +60,7 @@ const resolve::ResolvedPolicy& Example() {
     if (!loaded) FAIL(loaded.error().ToString());
     return *loaded;
   }();
-  return policy.data().resolved;
+  return internal::DataOf(policy).resolved;
 }
 
 TEST_CASE("decision graph DOT matches its golden file", "[compile][dot]") {

@@ -53,7 +53,9 @@ inline std::string FirstError(const std::string& yaml, const Limits& limits = {}
 }
 
 inline Query MustQuery(const Policy& policy, const Assignments& assignments, const std::string& date = "2026-06-01") {
-  auto q = policy.MakeQuery(assignments, *Date::Parse("2026-06-01"), date);
+  auto day = ParseQueryDate(date);
+  if (!day) FAIL(day.error().message());
+  auto q = policy.MakeQuery(assignments, *day);
   if (!q) FAIL(q.error().message());
   return *q;
 }

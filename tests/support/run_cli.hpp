@@ -52,10 +52,16 @@ inline CliRun RunCli(const std::string& args, const std::string& input = "") {
   return run;
 }
 
-// Compares `actual` with tests/data/<name>, or rewrites it.
-inline void CheckGolden(const std::string& name, const std::string& actual) {
-  const std::filesystem::path path = std::filesystem::path(CLEARANCE_TEST_DATA) / name;
-  if (std::getenv("CLEARANCE_UPDATE_GOLDEN")) {
+// The one golden-update switch: CLEARANCE_UPDATE_GOLDEN=1 (as in
+// tests/cli/golden.cmake) rewrites golden files instead of comparing.
+inline bool UpdatingGolden() {
+  const char* env = std::getenv("CLEARANCE_UPDATE_GOLDEN");
+  return env != nullptr && std::string(env) == "1";
+}
+
+// Compares `actual` with the golden file at `path`, or rewrites it.
+inline void CheckGoldenFile(const std::filesystem::path& path, const std::string& actual) {
+  if (UpdatingGolden()) {
     std::filesystem::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << actual;
     return;
@@ -63,6 +69,11 @@ inline void CheckGolden(const std::string& name, const std::string& actual) {
   INFO("golden file " << path.string() << " (CLEARANCE_UPDATE_GOLDEN=1 rewrites it)");
   REQUIRE(std::filesystem::exists(path));
   CHECK(ReadAll(path) == actual);
+}
+
+// Compares `actual` with tests/data/<name>, or rewrites it.
+inline void CheckGolden(const std::string& name, const std::string& actual) {
+  CheckGoldenFile(std::filesystem::path(CLEARANCE_TEST_DATA) / name, actual);
 }
 
 }  // namespace clearance::testing_support

@@ -62,7 +62,15 @@ class DecisionMatcher final : public Catch::MatcherBase<Policy> {
   }
 
   bool match(const Policy& policy) const override {
-    Result<Query> query = policy.MakeQuery(query_, Date::TodayUtc(), date_text_);
+    Result<Query> query = policy.MakeQuery(query_, Date::TodayUtc());
+    if (query && !date_text_.empty()) {
+      Result<Date> date = ParseQueryDate(date_text_);
+      if (date) {
+        query->date = *date;
+      } else {
+        query = date.error();
+      }
+    }
     if (!query) {
       decided_ = "error: " + query.error().diagnostics().front().message;
       return false;

@@ -6,12 +6,13 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "clearance/policy.hpp"
 
-namespace clearance::analysis {
+namespace clearance {
 
 enum class MatrixCell : std::uint8_t { kAllow, kDeny, kMixed };
 std::string_view ToString(MatrixCell cell);  // "allow", "deny", "mixed"
@@ -61,4 +62,4 @@ struct MatrixOptions {
 // dimension or given twice, a dimension neither fixed nor with a default.
 Result<Matrix> BuildMatrix(const Policy& policy, const MatrixOptions& options);
 
-}  // namespace clearance::analysis
+}  // namespace clearance
