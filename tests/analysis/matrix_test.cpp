@@ -41,7 +41,7 @@ analysis::Matrix Must(const Policy& p, const analysis::MatrixOptions& o) {
 }
 
 TEST_CASE("matrix cells are the policy's decisions", "[matrix]") {
-  const Policy p = LoadRule("rules/frontier-2026/allies-defensive.yaml");
+  const Policy p = LoadRule("tests/data/seed/frontier-2026/allies-defensive.yaml");
   const auto m = Must(p, Options("country", "use", {{"model", "mythos-5"}}));
   REQUIRE(m.rows.lines.size() == 249);
   REQUIRE(m.cols.lines.size() == 9);
@@ -57,7 +57,7 @@ TEST_CASE("matrix cells are the policy's decisions", "[matrix]") {
 }
 
 TEST_CASE("matrix folded by named groups shows mixed where they disagree", "[matrix]") {
-  const Policy p = LoadRule("rules/frontier-2026/allies-defensive.yaml");
+  const Policy p = LoadRule("tests/data/seed/frontier-2026/allies-defensive.yaml");
   auto o = Options("country", "use", {{"model", "fable-5"}});
   o.fold_rows = analysis::FoldMode::kGroups;
   o.row_groups = {"tier-1", "E:1"};
@@ -75,7 +75,7 @@ TEST_CASE("matrix folded by named groups shows mixed where they disagree", "[mat
 }
 
 TEST_CASE("lossless folding leaves no cell mixed", "[matrix]") {
-  const Policy p = LoadRule("rules/frontier-2026/allies-defensive.yaml");
+  const Policy p = LoadRule("tests/data/seed/frontier-2026/allies-defensive.yaml");
   auto o = Options("country", "use", {{"model", "fable-5"}});
   o.fold_rows = o.fold_cols = analysis::FoldMode::kLossless;
   const auto m = Must(p, o);
@@ -94,7 +94,7 @@ TEST_CASE("lossless folding leaves no cell mixed", "[matrix]") {
 }
 
 TEST_CASE("matrix errors", "[matrix]") {
-  const Policy p = LoadRule("rules/frontier-2026/base.yaml");
+  const Policy p = LoadRule("tests/data/seed/frontier-2026/base.yaml");
   const auto error = [&](const analysis::MatrixOptions& o) {
     auto m = analysis::BuildMatrix(p, o);
     REQUIRE_FALSE(m);
@@ -117,7 +117,7 @@ std::string MatrixFormatName(int format) {
 }
 
 TEST_CASE("matrix formats", "[matrix][golden]") {
-  const Policy p = LoadRule("rules/frontier-2026/allies-defensive.yaml");
+  const Policy p = LoadRule("tests/data/seed/frontier-2026/allies-defensive.yaml");
   auto o = Options("country", "use", {{"model", "fable-5"}});
   o.fold_rows = o.fold_cols = analysis::FoldMode::kLossless;
   const auto m = Must(p, o);
@@ -127,7 +127,7 @@ TEST_CASE("matrix formats", "[matrix][golden]") {
 }
 
 TEST_CASE("matrix SVG and HTML are well-formed XML", "[matrix][svg]") {
-  const Policy p = LoadRule("rules/frontier-2026/hawks.yaml");
+  const Policy p = LoadRule("tests/data/seed/frontier-2026/hawks.yaml");
   const auto m = Must(p, Options("model", "country", {{"use", "research"}}));
   const std::string svg = io::MatrixSvg(m);
   std::string root;

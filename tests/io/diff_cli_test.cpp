@@ -43,8 +43,8 @@ Run Cli(const std::string& args) {
   return r;
 }
 
-const std::string kBase = "rules/frontier-2026/base.yaml";
-const std::string kAllies = "rules/frontier-2026/allies-defensive.yaml";
+const std::string kBase = "tests/data/seed/frontier-2026/base.yaml";
+const std::string kAllies = "tests/data/seed/frontier-2026/allies-defensive.yaml";
 
 TEST_CASE("clearance diff exits 0 without change, 1 with changes, 2 on errors", "[diff][cli]") {
   CHECK(Cli("diff " + kBase + " " + kBase + " --date 2027-01-01").exit == 0);
@@ -56,7 +56,7 @@ TEST_CASE("clearance diff exits 0 without change, 1 with changes, 2 on errors", 
     CHECK(Cli("diff " + kBase + " " + kAllies + " --date 2027-01-01 --format " + format).exit == 1);
   }
   // Over time: the same policy on two dates.
-  CHECK(Cli("diff rules/ai-diffusion-2025/diffusion.yaml rules/ai-diffusion-2025/diffusion.yaml --date "
+  CHECK(Cli("diff tests/data/seed/ai-diffusion-2025/diffusion.yaml tests/data/seed/ai-diffusion-2025/diffusion.yaml --date "
             "2025-03-01 "
             "--to-date 2025-06-01")
             .exit == 1);
@@ -136,7 +136,7 @@ TEST_CASE("examples/what-if is up to date", "[diff][cli][examples]") {
     const std::string what_if = "rules/frontier-2026/" + scenario + ".yaml";
     for (const auto& [format, ext] : formats) {
       INFO(scenario << " " << format << " (scripts/examples.sh rewrites examples/what-if/)");
-      const Run r = Cli("diff " + kBase + " " + what_if + " --date 2027-01-01 --format " + format);
+      const Run r = Cli("diff rules/frontier-2026/base.yaml " + what_if + " --date 2027-01-01 --format " + format);
       CHECK(r.exit == 1);
       CHECK(r.out == Slurp("examples/what-if/" + scenario + "." + ext));
     }
