@@ -132,7 +132,7 @@ TEST_CASE("clearance matrix exits 0, or 2 naming the argument at fault", "[matri
 TEST_CASE("examples/what-if is up to date", "[diff][cli][examples]") {
   const std::vector<std::pair<std::string, std::string>> formats = {
       {"text", "txt"}, {"markdown", "md"}, {"json", "json"}, {"csv", "csv"}, {"html", "html"}};
-  for (const std::string scenario : {"allies-defensive", "a5-defensive-research", "hawks"}) {
+  for (const std::string scenario : {"allies-defensive", "a5-defensive-research", "hawks", "full-lift"}) {
     const std::string what_if = "rules/frontier-2026/" + scenario + ".yaml";
     for (const auto& [format, ext] : formats) {
       INFO(scenario << " " << format << " (scripts/examples.sh rewrites examples/what-if/)");
@@ -143,7 +143,7 @@ TEST_CASE("examples/what-if is up to date", "[diff][cli][examples]") {
     for (const std::string format : {"svg", "html"}) {
       INFO(scenario << " matrix " << format);
       const Run r = Cli("matrix " + what_if +
-                        " --rows country --cols use --where model=fable-5 --date 2027-01-01 --fold "
+                        " --rows country --cols use --where model=fable-5 --where nationality=DE --date 2027-01-01 --fold "
                         "--format " +
                         format);
       CHECK(r.exit == 0);
