@@ -76,8 +76,17 @@ struct LoadOptions {
 
 struct GroupInfo {
   std::string name;
-  std::vector<std::uint32_t> members;  // value indices, declaration order
+  // Value indices, declaration order. For a group with dated members, the
+  // values that count on at least one date; MembersOn gives one date's.
+  std::vector<std::uint32_t> members;
   SourceLocation where;
+  // Only for a group with dated members: the dates on which its values
+  // change, sorted, and the values on each interval between them
+  // (members_between[i] holds on [cuts[i-1], cuts[i]), cuts.size() + 1 lists).
+  std::vector<Date> cuts;
+  std::vector<std::vector<std::uint32_t>> members_between;
+
+  const std::vector<std::uint32_t>& MembersOn(Date date) const;
 };
 
 struct DimensionInfo {
@@ -85,6 +94,8 @@ struct DimensionInfo {
   std::vector<std::string> values;       // declaration order
   std::vector<GroupInfo> groups;         // declaration order
   std::optional<std::uint32_t> default_value;
+  // The dimension whose values and groups this one shares (`like`), or "".
+  std::string like;
 };
 
 struct RuleInfo {

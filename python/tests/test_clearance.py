@@ -255,5 +255,52 @@ class RunTestsTest(unittest.TestCase):
         self.assertIn("nowhere.yaml", e.message)
 
 
+LANGUAGE_1_1 = """clearance: 1
+policy: py-1-1
+dimensions:
+  country:
+    values: [US, DE, KH]
+    groups:
+      D:5: [{member: KH, expires: 2026-02-03}]
+  nationality:
+    like: country
+    default: US
+    groups:
+      foreign: {include: [any], exclude: [US]}
+rules:
+  - id: deemed-export
+    effect: deny
+    when: nationality in foreign
+  - id: embargo
+    effect: deny
+    when: country in D:5
+default: allow
+"""
+
+
+class Language11Test(unittest.TestCase):
+    """`like` dimensions and dated group members, through the module."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.p = clearance.loads(LANGUAGE_1_1, name="p.yaml")
+
+    def test_a_like_dimension_takes_its_default_and_shares_the_values(self):
+        self.assertEqual(self.p.decide({"country": "DE"}, date="2026-01-01")["effect"], "allow")
+        d = self.p.decide({"country": "US", "nationality": "DE"}, date="2026-01-01")
+        self.assertEqual(d["decisive"], ["deemed-export"])
+        self.assertEqual(d["query"]["nationality"], "DE")
+
+    def test_a_dated_member_counts_on_its_dates_only(self):
+        q = {"country": "KH"}
+        self.assertEqual(self.p.decide(q, date="2026-02-02")["decisive"], ["embargo"])
+        self.assertEqual(self.p.decide(q, date="2026-02-03")["basis"], "default")
+
+    def test_a_bad_member_is_a_policy_error_with_its_place(self):
+        with self.assertRaises(clearance.PolicyError) as caught:
+            clearance.loads(LANGUAGE_1_1.replace("expires: 2026-02-03", "expire: 2026-02-03"), name="p.yaml")
+        self.assertEqual((caught.exception.line, caught.exception.col), (7, 26))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -19,14 +19,16 @@ bool SameSet(const SharedDim& dim, const resolve::ValueSet& a, const resolve::Va
 // Structural equality over the compared values: enough to call two rules
 // the same (a rule that differs only in form is merely walked, never
 // misreported, since the walk compares the graphs' actual decisions).
-bool SameCond(const DiffSpace& space, const Cond& a, const Cond& b) {
+bool SameCond(const DiffInputs& in, const Cond& a, const Cond& b) {
   if (a.kind != b.kind || a.children.size() != b.children.size()) return false;
   if (a.kind == Cond::Kind::kTest) {
+    const DiffSpace& space = *in.space;
     const std::uint32_t s = space.shared_of_old[a.dim];
-    return s != kNone && s == space.shared_of_new[b.dim] && SameSet(space.shared[s], a.set, b.set);
+    return s != kNone && s == space.shared_of_new[b.dim] &&
+           SameSet(space.shared[s], a.set.On(in.old_date), b.set.On(in.new_date));
   }
   for (std::size_t i = 0; i < a.children.size(); ++i) {
-    if (!SameCond(space, a.children[i], b.children[i])) return false;
+    if (!SameCond(in, a.children[i], b.children[i])) return false;
   }
   return true;
 }
@@ -50,11 +52,15 @@ bool SameOverrides(const RuleMatch& rules, const resolve::Rule& o, const resolve
 // same text have the same condition (the text names only values, groups
 // and attributes, all resolved alike), which is much cheaper to see than
 // comparing condition trees.
-bool SameMeaning(const SharedDim& s, const resolve::Dimension& o, const resolve::Dimension& n) {
+bool SameMeaning(const DiffInputs& in, const SharedDim& s, const resolve::Dimension& o,
+                 const resolve::Dimension& n) {
   if (o.info.groups.size() != n.info.groups.size()) return false;
   for (std::size_t g = 0; g < o.info.groups.size(); ++g) {
     const auto it = n.group_index.find(o.info.groups[g].name);
-    if (it == n.group_index.end() || !SameSet(s, o.group_sets[g], n.group_sets[it->second])) return false;
+    if (it == n.group_index.end() ||
+        !SameSet(s, o.group_sets[g].On(in.old_date), n.group_sets[it->second].On(in.new_date))) {
+      return false;
+    }
   }
   for (std::uint32_t c = 0; c < s.size(); ++c) {
     if (o.attributes[s.old_value[c]] != n.attributes[s.new_value[c]]) return false;
@@ -79,7 +85,7 @@ TextMeans SameTextMeans(const DiffInputs& in) {
   for (const SharedDim& s : in.space->shared) {
     const resolve::Dimension& o = in.old_policy->dims[s.old_dim];
     const resolve::Dimension& n = in.new_policy->dims[s.new_dim];
-    if (!SameMeaning(s, o, n)) return TextMeans::kNothing;
+    if (!SameMeaning(in, s, o, n)) return TextMeans::kNothing;
     plain = plain && PlainNames(o) && PlainNames(n);
   }
   return plain ? TextMeans::kEverything : TextMeans::kExpressions;
@@ -138,16 +144,17 @@ class Collector {
   std::uint32_t Test(const Cond& cond, bool old_side) {
     const DiffSpace& space = *in_.space;
     const std::uint32_t s = (old_side ? space.shared_of_old : space.shared_of_new)[cond.dim];
+    const resolve::ValueSet& set = cond.set.On(old_side ? in_.old_date : in_.new_date);
     if (s == kNone) {  // a one-sided dimension, fixed to its default
       const std::uint32_t fixed = (old_side ? space.fixed_old : space.fixed_new)[cond.dim];
-      return cond.set.test(fixed) ? compile::BoolMdd::kTrue : compile::BoolMdd::kFalse;
+      return set.test(fixed) ? compile::BoolMdd::kTrue : compile::BoolMdd::kFalse;
     }
     const SharedDim& dim = space.shared[s];
     const JointLevel& level = (*in_.levels)[position_[s]];
     const auto& compared_of = old_side ? dim.compared_of_old : dim.compared_of_new;
     std::vector<std::uint32_t>& classes = scratch_;  // joint classes the set holds
     classes.clear();
-    for (auto v = cond.set.find_first(); v != resolve::ValueSet::npos; v = cond.set.find_next(v)) {
+    for (auto v = set.find_first(); v != resolve::ValueSet::npos; v = set.find_next(v)) {
       if (compared_of[v] != kNone) classes.push_back(level.joint_of[compared_of[v]]);
     }
     std::sort(classes.begin(), classes.end());
@@ -208,7 +215,7 @@ std::uint32_t TouchedQueries(const DiffInputs& in, const RuleMatch& rules, compi
     if (!old_active && !new_active) continue;
     if (old_active && new_active && old_rule.info.effect == new_rule->info.effect &&
         SameOverrides(rules, old_rule, *new_rule) &&
-        (SameText(means, old_rule, *new_rule) || SameCond(*in.space, old_rule.when, new_rule->when))) {
+        (SameText(means, old_rule, *new_rule) || SameCond(in, old_rule.when, new_rule->when))) {
       continue;
     }
     if (old_active) conditions.push_back(collect.Convert(old_rule.when, true));

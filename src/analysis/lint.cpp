@@ -43,6 +43,15 @@ std::vector<std::vector<bool>> NamedGroups(const resolve::ResolvedPolicy& policy
   for (const resolve::Rule& rule : policy.rules) {
     for (auto [d, g] : rule.groups_named) named[d][g] = true;
   }
+  // A group a `like` dimension shares with its source is one group, named
+  // when either dimension names it (DSL.md §9 Lint).
+  for (std::size_t d = 0; d < policy.dims.size(); ++d) {
+    const resolve::Dimension& dim = policy.dims[d];
+    if (!dim.like) continue;
+    for (std::size_t g = 0; g < dim.shared_groups; ++g) {
+      if (named[d][g]) named[*dim.like][g] = true;
+    }
+  }
   return named;
 }
 
@@ -65,10 +74,16 @@ void LintGroups(const resolve::ResolvedPolicy& policy, std::vector<LintFinding>&
   const auto named = NamedGroups(policy);
   for (std::size_t d = 0; d < policy.dims.size(); ++d) {
     const resolve::Dimension& dim = policy.dims[d];
-    for (std::uint32_t g = 0; g < dim.info.groups.size(); ++g) {
+    // Shared groups are reported once, under the dimension that declares them.
+    for (auto g = static_cast<std::uint32_t>(dim.shared_groups); g < dim.info.groups.size(); ++g) {
       const std::string subject = "group '" + dim.info.groups[g].name + "' of dimension '" + dim.info.name + "'";
-      if (dim.group_sets[g].none()) out.push_back(GroupFinding(dim, g, "empty-group", subject + " has no values"));
-      if (!named[d][g]) {
+      if (dim.group_sets[g].OnSomeDate().none()) {
+        out.push_back(GroupFinding(dim, g, "empty-group", subject + " has no values"));
+      }
+      // Included files are shared libraries of groups: only the root file's
+      // own groups can be unused.
+      const bool in_root_file = dim.group_marks[g].file == policy.root_mark.file;
+      if (!named[d][g] && in_root_file) {
         out.push_back(GroupFinding(dim, g, "unused", subject + " is not named by any rule or group"));
       }
     }

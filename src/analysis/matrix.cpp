@@ -59,13 +59,14 @@ std::vector<MatrixLine> ValueLines(const DimensionInfo& dim) {
   return out;
 }
 
-MatrixLine GroupLine(const DimensionInfo& dim, std::size_t g) {
-  return {dim.groups[g].name, dim.groups[g].members, true};
+// Groups are expanded on the report's date (DSL.md §2.2).
+MatrixLine GroupLine(const DimensionInfo& dim, std::size_t g, Date date) {
+  return {dim.groups[g].name, dim.groups[g].MembersOn(date), true};
 }
 
 // The named groups, then every value none of them holds.
 Result<std::vector<MatrixLine>> NamedGroups(const DimensionInfo& dim, const std::vector<std::string>& names,
-                                            const std::string& flag) {
+                                            const std::string& flag, Date date) {
   std::vector<MatrixLine> out;
   std::vector<bool> covered(dim.values.size(), false);
   for (const std::string& name : names) {
@@ -83,7 +84,7 @@ Result<std::vector<MatrixLine>> NamedGroups(const DimensionInfo& dim, const std:
         return Usage(flag + ": unknown group '" + name + "' of dimension '" + dim.name + "'" +
                      DidYouMean(name, known));
       }
-      line = GroupLine(dim, static_cast<std::size_t>(it - dim.groups.begin()));
+      line = GroupLine(dim, static_cast<std::size_t>(it - dim.groups.begin()), date);
       if (line.values.empty())
         return Usage(flag + ": group '" + name + "' of dimension '" + dim.name + "' is empty");
     }
@@ -99,23 +100,23 @@ Result<std::vector<MatrixLine>> NamedGroups(const DimensionInfo& dim, const std:
 // Largest groups first whose members' lines are all equal (same_line(a, b)),
 // disjoint; the other values keep a line each, in declaration order.
 template <class SameLine>
-std::vector<MatrixLine> LosslessGroups(const DimensionInfo& dim, SameLine same_line) {
+std::vector<MatrixLine> LosslessGroups(const DimensionInfo& dim, SameLine same_line, Date date) {
   std::vector<std::size_t> order(dim.groups.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return dim.groups[a].members.size() > dim.groups[b].members.size();
+    return dim.groups[a].MembersOn(date).size() > dim.groups[b].MembersOn(date).size();
   });
   std::vector<bool> covered(dim.values.size(), false);
   std::vector<MatrixLine> out;
   for (std::size_t g : order) {
-    const auto& members = dim.groups[g].members;
+    const auto& members = dim.groups[g].MembersOn(date);
     if (members.size() < 2) break;
     const bool usable = std::all_of(members.begin(), members.end(), [&](std::uint32_t m) {
       return !covered[m] && same_line(members.front(), m);
     });
     if (!usable) continue;
     for (std::uint32_t m : members) covered[m] = true;
-    out.push_back(GroupLine(dim, g));
+    out.push_back(GroupLine(dim, g, date));
   }
   for (std::uint32_t v = 0; v < dim.values.size(); ++v) {
     if (!covered[v]) out.push_back({dim.values[v], {v}, false});
@@ -178,8 +179,8 @@ Result<Matrix> BuildMatrix(const Policy& policy, const MatrixOptions& o) {
   m.cols.dimension = col_dim.name;
   const auto lines = [&](const DimensionInfo& dim, FoldMode mode, const std::vector<std::string>& groups,
                          const std::string& flag, auto same) -> Result<std::vector<MatrixLine>> {
-    if (mode == FoldMode::kGroups) return NamedGroups(dim, groups, flag);
-    if (mode == FoldMode::kLossless) return LosslessGroups(dim, same);
+    if (mode == FoldMode::kGroups) return NamedGroups(dim, groups, flag, o.date);
+    if (mode == FoldMode::kLossless) return LosslessGroups(dim, same, o.date);
     return ValueLines(dim);
   };
   auto row_lines = lines(row_dim, o.fold_rows, o.row_groups, "--fold-rows", same_row);

@@ -32,7 +32,7 @@ class Planner {
 
  private:
   // Adds the values `name` stands for to `chosen`; false when unknown.
-  bool AddName(const DimensionInfo& dim, const TestName& name, std::vector<bool>& chosen);
+  bool AddName(const DimensionInfo& dim, const TestName& name, Date date, std::vector<bool>& chosen);
   void UnknownDimension(const TestName& name);
 
   const Policy& policy_;
@@ -40,7 +40,7 @@ class Planner {
   Diagnostics& diags_;
 };
 
-bool Planner::AddName(const DimensionInfo& dim, const TestName& name, std::vector<bool>& chosen) {
+bool Planner::AddName(const DimensionInfo& dim, const TestName& name, Date date, std::vector<bool>& chosen) {
   const std::size_t d = *policy_.FindDimension(dim.name);
   if (auto v = policy_.FindValue(d, name.text)) {
     chosen[*v] = true;
@@ -56,7 +56,7 @@ bool Planner::AddName(const DimensionInfo& dim, const TestName& name, std::vecto
   if (name.text == "any") {
     std::fill(chosen.begin(), chosen.end(), true);
   } else if (group) {
-    for (std::uint32_t v : group->members) chosen[v] = true;
+    for (std::uint32_t v : group->MembersOn(date)) chosen[v] = true;  // on the case's date (DSL.md §2.2)
   } else {
     diags_.Error(name.mark, "unknown-name",
                  "unknown " + std::string(doc_.each ? "value or group '" : "value '") + name.text +
@@ -91,7 +91,7 @@ bool Planner::ResolveAxes(TestPlan& plan) {
       continue;
     }
     chosen[*d].assign(dims[*d].values.size(), false);
-    for (const TestName& name : axis.names) ok &= AddName(dims[*d], name, chosen[*d]);
+    for (const TestName& name : axis.names) ok &= AddName(dims[*d], name, plan.date, chosen[*d]);
   }
   plan.values.resize(dims.size());
   for (std::size_t d = 0; d < dims.size(); ++d) {

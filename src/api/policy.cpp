@@ -81,6 +81,12 @@ Combine Policy::combine() const { return data_->resolved.combine; }
 const std::vector<DimensionInfo>& Policy::dimensions() const { return data_->dimensions; }
 const std::vector<RuleInfo>& Policy::rules() const { return data_->rules; }
 
+const std::vector<std::uint32_t>& GroupInfo::MembersOn(Date date) const {
+  if (cuts.empty()) return members;
+  const auto i = std::upper_bound(cuts.begin(), cuts.end(), date) - cuts.begin();
+  return members_between[static_cast<std::size_t>(i)];
+}
+
 std::optional<std::size_t> Policy::FindDimension(std::string_view name) const {
   auto it = data_->resolved.dim_index.find(std::string(name));
   if (it == data_->resolved.dim_index.end()) return std::nullopt;

@@ -117,13 +117,35 @@ class Builder {
     return mdd_.MakeTest(0, active);
   }
 
+  // A test whose set changes with the date (a group with dated members) is
+  // the union, over its pieces, of "the date is in the piece's intervals and
+  // the value is in the piece's set".
+  std::uint32_t ConvertTest(const resolve::Cond& cond) {
+    const DimPartition& classes = graph_.partition_.dims[cond.dim];
+    const std::uint32_t level = level_of_dim_[cond.dim];
+    if (cond.set.constant()) return mdd_.MakeTest(level, ClassesIn(classes, cond.set.pieces().front()));
+    const Partition& partition = graph_.partition_;
+    std::uint32_t acc = BoolMdd::kFalse;
+    std::uint32_t interval = 0;
+    for (std::size_t p = 0; p < cond.set.pieces().size(); ++p) {
+      std::vector<std::uint32_t> intervals;
+      const bool last = p + 1 == cond.set.pieces().size();
+      for (; interval < partition.interval_count(); ++interval) {
+        if (!last && !(partition.IntervalStart(interval) < cond.set.cuts()[p])) break;
+        intervals.push_back(interval);
+      }
+      const std::uint32_t values = mdd_.MakeTest(level, ClassesIn(classes, cond.set.pieces()[p]));
+      acc = mdd_.Or(acc, mdd_.And(mdd_.MakeTest(0, intervals), values));
+    }
+    return acc;
+  }
+
   std::uint32_t Convert(const resolve::Cond& cond) {
     using Kind = resolve::Cond::Kind;
     switch (cond.kind) {
       case Kind::kTrue: return BoolMdd::kTrue;
       case Kind::kFalse: return BoolMdd::kFalse;
-      case Kind::kTest:
-        return mdd_.MakeTest(level_of_dim_[cond.dim], ClassesIn(graph_.partition_.dims[cond.dim], cond.set));
+      case Kind::kTest: return ConvertTest(cond);
       case Kind::kNot: return mdd_.Not(Convert(cond.children.at(0)));
       case Kind::kAnd:
       case Kind::kOr: {

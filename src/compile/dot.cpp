@@ -22,18 +22,19 @@ std::string JoinNames(const std::vector<std::string>& names, std::size_t max_nam
 std::vector<std::string> CoverNames(const resolve::Dimension& dim, const resolve::ValueSet& set) {
   std::vector<std::uint32_t> groups;
   for (std::uint32_t g = 0; g < dim.group_sets.size(); ++g) {
-    const resolve::ValueSet& members = dim.group_sets[g];
+    if (!dim.group_sets[g].constant()) continue;  // a dated group names no one set
+    const resolve::ValueSet& members = dim.group_sets[g].pieces().front();
     if (members.any() && members.is_subset_of(set)) groups.push_back(g);
   }
   std::stable_sort(groups.begin(), groups.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return dim.group_sets[a].count() > dim.group_sets[b].count();
+    return dim.group_sets[a].pieces().front().count() > dim.group_sets[b].pieces().front().count();
   });
   resolve::ValueSet covered(set.size());
   std::vector<bool> chosen(dim.group_sets.size(), false);
   for (std::uint32_t g : groups) {
-    if (dim.group_sets[g].is_subset_of(covered)) continue;
+    if (dim.group_sets[g].pieces().front().is_subset_of(covered)) continue;
     chosen[g] = true;
-    covered |= dim.group_sets[g];
+    covered |= dim.group_sets[g].pieces().front();
   }
   std::vector<std::string> names;
   for (std::uint32_t g = 0; g < chosen.size(); ++g) {

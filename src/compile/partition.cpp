@@ -7,7 +7,9 @@ namespace clearance::compile {
 namespace {
 
 void CollectTests(const resolve::Cond& cond, std::vector<std::vector<const resolve::ValueSet*>>& out) {
-  if (cond.kind == resolve::Cond::Kind::kTest) out[cond.dim].push_back(&cond.set);
+  if (cond.kind == resolve::Cond::Kind::kTest) {
+    for (const resolve::ValueSet& piece : cond.set.pieces()) out[cond.dim].push_back(&piece);
+  }
   for (const resolve::Cond& child : cond.children) CollectTests(child, out);
 }
 
@@ -67,6 +69,7 @@ Partition ComputePartition(const resolve::ResolvedPolicy& policy) {
     if (rule.info.effective) out.cuts.push_back(*rule.info.effective);
     if (rule.info.expires) out.cuts.push_back(*rule.info.expires);
   }
+  out.cuts.insert(out.cuts.end(), policy.member_bounds.begin(), policy.member_bounds.end());
   std::sort(out.cuts.begin(), out.cuts.end());
   out.cuts.erase(std::unique(out.cuts.begin(), out.cuts.end()), out.cuts.end());
   for (std::size_t d = 0; d < policy.dims.size(); ++d) {

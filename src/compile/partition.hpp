@@ -1,6 +1,7 @@
 // The query space cut into the pieces that no rule can tell apart: per
 // dimension, classes of values that every test of that dimension treats
-// alike; in time, the intervals between consecutive rule date bounds. The
+// alike; in time, the intervals between consecutive date bounds of rules
+// and group members. The
 // decision graph branches on classes and intervals, never on raw values.
 #pragma once
 
@@ -20,7 +21,8 @@ struct DimPartition {
 
 struct Partition {
   std::vector<DimPartition> dims;  // declaration order
-  // Every effective/expires date, sorted, distinct. Interval i is
+  // Every effective/expires date of every rule and group member, sorted,
+  // distinct. Interval i is
   // [cuts[i-1], cuts[i]) with unbounded ends, so there are cuts.size() + 1.
   std::vector<Date> cuts;
 

@@ -27,22 +27,22 @@ std::string Write(const LabelledGraph& g, std::string_view graph_attrs) {
 
 // a lies strictly below b in the inclusion order; equal sets are ordered
 // by declaration, the later one below.
-bool Below(const resolve::Dimension& dim, std::uint32_t a, std::uint32_t b) {
-  const resolve::ValueSet& sa = dim.group_sets[a];
-  const resolve::ValueSet& sb = dim.group_sets[b];
+bool Below(const std::vector<resolve::ValueSet>& sets, std::uint32_t a, std::uint32_t b) {
+  const resolve::ValueSet& sa = sets[a];
+  const resolve::ValueSet& sb = sets[b];
   if (a == b || sa.none() || !sa.is_subset_of(sb)) return false;
   return sa != sb || a > b;
 }
 
 // For each group, the groups immediately above it (none: the dimension).
-std::vector<std::vector<std::uint32_t>> ImmediateParents(const resolve::Dimension& dim) {
-  const auto n = static_cast<std::uint32_t>(dim.group_sets.size());
+std::vector<std::vector<std::uint32_t>> ImmediateParents(const std::vector<resolve::ValueSet>& sets) {
+  const auto n = static_cast<std::uint32_t>(sets.size());
   std::vector<std::vector<std::uint32_t>> parents(n);
   for (std::uint32_t a = 0; a < n; ++a) {
     for (std::uint32_t b = 0; b < n; ++b) {
-      if (!Below(dim, a, b)) continue;
+      if (!Below(sets, a, b)) continue;
       bool immediate = true;
-      for (std::uint32_t c = 0; c < n && immediate; ++c) immediate = !(Below(dim, a, c) && Below(dim, c, b));
+      for (std::uint32_t c = 0; c < n && immediate; ++c) immediate = !(Below(sets, a, c) && Below(sets, c, b));
       if (immediate) parents[a].push_back(b);
     }
   }
@@ -51,25 +51,28 @@ std::vector<std::vector<std::uint32_t>> ImmediateParents(const resolve::Dimensio
 
 void AddDimension(LabelledGraph& g, const resolve::Dimension& dim) {
   const auto root = boost::add_vertex({"shape=folder, label=" + DotQuote(dim.info.name)}, g);
-  const auto n = static_cast<std::uint32_t>(dim.group_sets.size());
+  // A group with dated members is drawn with every value it has on some date.
+  std::vector<resolve::ValueSet> sets;
+  for (const resolve::DatedSet& set : dim.group_sets) sets.push_back(set.OnSomeDate());
+  const auto n = static_cast<std::uint32_t>(sets.size());
   std::vector<LabelledGraph::vertex_descriptor> group_vertex;
   for (std::uint32_t k = 0; k < n; ++k) {
     const std::string label =
-        dim.info.groups[k].name + " (" + std::to_string(dim.group_sets[k].count()) + ")";
+        dim.info.groups[k].name + " (" + std::to_string(sets[k].count()) + ")";
     group_vertex.push_back(boost::add_vertex({"shape=box, label=" + DotQuote(label)}, g));
   }
-  const auto parents = ImmediateParents(dim);
+  const auto parents = ImmediateParents(sets);
   std::vector<resolve::ValueSet> in_subgroup(n, resolve::ValueSet(dim.size()));
   for (std::uint32_t k = 0; k < n; ++k) {
     if (parents[k].empty()) boost::add_edge(root, group_vertex[k], {""}, g);
     for (std::uint32_t p : parents[k]) {
       boost::add_edge(group_vertex[p], group_vertex[k], {""}, g);
-      in_subgroup[p] |= dim.group_sets[k];
+      in_subgroup[p] |= sets[k];
     }
   }
   std::vector<std::optional<LabelledGraph::vertex_descriptor>> value_vertex(dim.size());
   for (std::uint32_t k = 0; k < n; ++k) {
-    const resolve::ValueSet direct = dim.group_sets[k] - in_subgroup[k];
+    const resolve::ValueSet direct = sets[k] - in_subgroup[k];
     for (auto v = direct.find_first(); v != resolve::ValueSet::npos; v = direct.find_next(v)) {
       if (!value_vertex[v]) {
         value_vertex[v] = boost::add_vertex({"shape=plaintext, label=" + DotQuote(dim.info.values[v])}, g);

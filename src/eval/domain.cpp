@@ -11,6 +11,7 @@ std::vector<DateInterval> DateIntervals(const resolve::ResolvedPolicy& policy, D
     if (r.info.effective) cuts.push_back(*r.info.effective);
     if (r.info.expires) cuts.push_back(*r.info.expires);
   }
+  cuts.insert(cuts.end(), policy.member_bounds.begin(), policy.member_bounds.end());
   std::sort(cuts.begin(), cuts.end());
   cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
   if (cuts.empty()) return {{std::nullopt, std::nullopt, fallback}};

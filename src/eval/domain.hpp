@@ -1,5 +1,6 @@
 // The finite query domain of a policy: every combination of values, on one
-// representative date per interval between rule date bounds. Brute-force
+// representative date per interval between the date bounds of rules and
+// group members. Brute-force
 // enumeration over it is the reference for graph-based analyses.
 #pragma once
 
@@ -17,7 +18,8 @@ struct DateInterval {
   Date representative;
 };
 
-// The intervals between consecutive effective/expires bounds, in order.
+// The intervals between consecutive effective/expires bounds of rules and
+// group members, in order.
 // A policy with no bounds has one unbounded interval represented by `fallback`.
 std::vector<DateInterval> DateIntervals(const resolve::ResolvedPolicy& policy, Date fallback);
 

@@ -10,7 +10,7 @@ bool Holds(const resolve::Cond& c, const Query& q) {
   switch (c.kind) {
     case Kind::kTrue: return true;
     case Kind::kFalse: return false;
-    case Kind::kTest: return c.set.test(q.values[c.dim]);
+    case Kind::kTest: return c.set.test(q.values[c.dim], q.date);
     case Kind::kNot: return !Holds(c.children[0], q);
     case Kind::kAnd:
       return std::all_of(c.children.begin(), c.children.end(), [&](const auto& x) { return Holds(x, q); });

@@ -30,6 +30,7 @@ std::vector<FoldedItem> FoldValues(const Policy& policy, std::string_view dimens
   for (std::size_t g : order) {
     const GroupInfo& group = dim.groups[g];
     if (group.members.size() < 2) break;
+    if (!group.cuts.empty()) continue;  // dated members: no one set to fold into
     const bool whole = std::all_of(group.members.begin(), group.members.end(),
                                    [&](std::uint32_t m) { return in.test(m) && !covered.test(m); });
     if (!whole) continue;

@@ -34,18 +34,35 @@ struct ValueDoc {
   std::vector<AttributeDoc> attributes;
 };
 
+struct DatedBound {
+  Date date;
+  Mark mark;
+};
+
+// A group member: a value or group name, counting only from `effective`
+// (inclusive) to `expires` (exclusive) when either is given (DSL.md §2.2).
+struct MemberDoc {
+  Text name;
+  std::optional<DatedBound> effective;
+  std::optional<DatedBound> expires;
+
+  bool dated() const { return effective || expires; }
+};
+
 struct GroupDoc {
   Text name;
   bool map_form = false;
-  std::vector<Text> include;  // list form: the members
-  std::vector<Text> exclude;
+  std::vector<MemberDoc> include;  // list form: the members
+  std::vector<MemberDoc> exclude;
 };
 
 struct DimensionDoc {
   Text name;
   std::vector<ValueDoc> values;
+  std::optional<Mark> values_mark;  // the `values` key, when given
   std::vector<GroupDoc> groups;
   std::optional<Text> default_value;
+  std::optional<Text> like;         // DSL.md §2.1
 };
 
 // `when` written as an expression string; `column_exact` when every byte of
@@ -66,11 +83,6 @@ struct MapWhen {
 };
 
 using WhenDoc = std::variant<std::monostate, ExpressionWhen, MapWhen>;
-
-struct DatedBound {
-  Date date;
-  Mark mark;
-};
 
 struct RuleDoc {
   Text id;

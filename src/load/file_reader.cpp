@@ -35,6 +35,8 @@ class PolicyFileReader : public YamlReader {
   void ReadAttributes(const YAML::Node& node, ValueDoc& value);
   std::optional<AttributeValue> ReadAttribute(const YAML::Node& node, Mark where);
   void ReadGroups(const YAML::Node& node, Mark where, DimensionDoc& dim);
+  std::vector<MemberDoc> ReadMembers(const YAML::Node& node, Mark where, std::string_view what);
+  std::optional<MemberDoc> ReadDatedMember(const YAML::Node& node);
   void ReadRules(const YAML::Node& node, Mark where, FileDoc& doc);
   std::optional<RuleDoc> ReadRule(const YAML::Node& node);
   void ReadRuleKey(const Text& key, const YAML::Node& value, RuleDoc& rule, bool& has_id,
@@ -48,7 +50,8 @@ class PolicyFileReader : public YamlReader {
 
 const std::vector<std::string> kTopKeys = {"clearance", "policy",  "description", "default", "combine",
                                            "include",   "extends", "drop",        "dimensions", "rules"};
-const std::vector<std::string> kDimensionKeys = {"values", "groups", "default"};
+const std::vector<std::string> kDimensionKeys = {"values", "groups", "default", "like"};
+const std::vector<std::string> kMemberKeys = {"member", "effective", "expires"};
 const std::vector<std::string> kRuleKeys = {"id",       "effect",  "when",    "overrides",
                                             "effective", "expires", "because", "cite",
                                             "outcome",  "obligations", "tags"};
@@ -178,7 +181,10 @@ void PolicyFileReader::ReadDimensions(const YAML::Node& node, Mark where, FileDo
 void PolicyFileReader::ReadDimension(const Text& name, const YAML::Node& node, DimensionDoc& dim) {
   ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
     if (key.text == "values") {
+      dim.values_mark = key.mark;
       ReadValues(value, key.mark, dim);
+    } else if (key.text == "like") {
+      dim.like = Identifier(value, key.mark, "'like' of dimension '" + name.text + "'");
     } else if (key.text == "groups") {
       ReadGroups(value, key.mark, dim);
     } else if (key.text == "default") {
@@ -267,12 +273,12 @@ void PolicyFileReader::ReadGroups(const YAML::Node& node, Mark where, DimensionD
     GroupDoc group;
     group.name = key;
     if (value.IsSequence()) {
-      group.include = NameList(value, key.mark, "group '" + key.text + "'", Names::kMembers);
+      group.include = ReadMembers(value, key.mark, "group '" + key.text + "'");
     } else if (value.IsMap()) {
       group.map_form = true;
       ForEachPair(value, [&](const Text& part, const YAML::Node& members) {
-        if (part.text == "include") group.include = NameList(members, part.mark, "'include'", Names::kMembers);
-        else if (part.text == "exclude") group.exclude = NameList(members, part.mark, "'exclude'", Names::kMembers);
+        if (part.text == "include") group.include = ReadMembers(members, part.mark, "'include'");
+        else if (part.text == "exclude") group.exclude = ReadMembers(members, part.mark, "'exclude'");
         else UnknownKey(part, "group '" + key.text + "'", {"include", "exclude"});
       });
     } else if (IsNull(value)) {
@@ -284,6 +290,52 @@ void PolicyFileReader::ReadGroups(const YAML::Node& node, Mark where, DimensionD
     }
     dim.groups.push_back(std::move(group));
   });
+}
+
+// A member is a name, or {member: NAME, effective: DATE, expires: DATE}
+// with at least one date (DSL.md §2.2).
+std::vector<MemberDoc> PolicyFileReader::ReadMembers(const YAML::Node& node, Mark where, std::string_view what) {
+  std::vector<MemberDoc> out;
+  if (!ExpectList(node, where, what)) return out;
+  const std::string entry = "an entry of " + std::string(what);
+  ForEachItem(node, [&](const YAML::Node& item) {
+    if (item.IsMap()) {
+      if (auto member = ReadDatedMember(item)) out.push_back(std::move(*member));
+    } else if (auto name = Name(item, MarkOf(item), entry, true)) {
+      out.push_back({std::move(*name), std::nullopt, std::nullopt});
+    }
+  });
+  return out;
+}
+
+std::optional<MemberDoc> PolicyFileReader::ReadDatedMember(const YAML::Node& node) {
+  MemberDoc member;
+  bool has_name = false;
+  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+    if (key.text == "member") {
+      if (auto name = Name(value, key.mark, "'member'", true)) {
+        member.name = std::move(*name);
+        has_name = true;
+      }
+    } else if (key.text == "effective") {
+      member.effective = ReadDate(value, key.mark, "'effective'");
+    } else if (key.text == "expires") {
+      member.expires = ReadDate(value, key.mark, "'expires'");
+    } else {
+      UnknownKey(key, "a dated group member", kMemberKeys);
+    }
+  });
+  const Mark at = MarkOf(node);
+  if (!node["member"]) Error(at, "missing", "a dated group member needs 'member' (the value or group it names)");
+  if (!node["effective"] && !node["expires"]) {
+    Error(at, "missing", "a dated group member needs 'effective' or 'expires' (else write the name alone)");
+  }
+  if (member.effective && member.expires && !(member.effective->date < member.expires->date)) {
+    Error(member.expires->mark, "dates",
+          "'expires' must be after 'effective' for member '" + member.name.text + "'");
+  }
+  if (!has_name || !member.dated()) return std::nullopt;
+  return member;
 }
 
 void PolicyFileReader::ReadRules(const YAML::Node& node, Mark where, FileDoc& doc) {

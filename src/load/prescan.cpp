@@ -52,7 +52,8 @@ struct Stop {
 
 class StructureCheck final : public YAML::EventHandler {
  public:
-  StructureCheck(const TextColumns& columns, const Limits& limits) : columns_(columns), limits_(limits) {}
+  StructureCheck(std::string_view text, const TextColumns& columns, const Limits& limits)
+      : text_(text), columns_(columns), limits_(limits) {}
 
   PrescanFault FaultAt(const YAML::Mark& mark, std::string code, std::string message) const {
     const int line = std::max(mark.line, 0);
@@ -70,6 +71,7 @@ class StructureCheck final : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark); }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
     Node(mark);
+    CheckQuoteClosed(mark);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {
@@ -106,6 +108,33 @@ class StructureCheck final : public YAML::EventHandler {
     last_open_pos_ = -1;
   }
 
+  // yaml-cpp accepts a quoted scalar left open at the end of the stream and
+  // lets it swallow every line after it; a missing quote must not delete
+  // rules without a word, so it is an error at the opening quote.
+  void CheckQuoteClosed(const YAML::Mark& mark) const {
+    if (mark.pos < 0) return;
+    const auto start = static_cast<std::size_t>(mark.pos);
+    if (start >= text_.size() || (text_[start] != '"' && text_[start] != '\'')) return;
+    const char quote = text_[start];
+    for (std::size_t i = start + 1; i < text_.size(); ++i) {
+      if (quote == '"' && text_[i] == '\\') {
+        ++i;
+      } else if (text_[i] == quote) {
+        if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+          ++i;  // '' is a quote inside single quotes
+          continue;
+        }
+        return;
+      }
+    }
+    const char* name = quote == '"' ? "double" : "single";
+    throw Stop{FaultAt(mark, "yaml",
+                       std::string("unterminated ") + name + "-quoted text: the closing " + quote +
+                           " is missing, so everything after it up to the end of the file would be read as this "
+                           "one string")};
+  }
+
+  std::string_view text_;
   const TextColumns& columns_;
   const Limits& limits_;
   int documents_ = 0;
@@ -142,7 +171,7 @@ std::optional<PrescanFault> CheckYamlStructure(std::string_view text, const Text
                                                const Limits& limits) {
   ViewBuffer buffer(text);
   std::istream in(&buffer);
-  StructureCheck check(columns, limits);
+  StructureCheck check(text, columns, limits);
   try {
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(check)) {

@@ -99,7 +99,7 @@ class ExpressionResolver {
     c.text = TextOf(test.span);
     const Dimension* dim = FindDim(test.dim, c.dim);
     if (!dim) return c;
-    c.set = ValueSet(dim->size());
+    c.set = DatedSet(ValueSet(dim->size()));
     for (const expr::Name& name : test.set) {
       if (auto set = NamedSet(*dim, name.text)) {
         c.set |= *set;
@@ -115,12 +115,12 @@ class ExpressionResolver {
   Cond ResolveNode(const expr::AttrTest& test);
 
  public:
-  static std::optional<ValueSet> NamedSet(const Dimension& dim, const std::string& name) {
-    if (name == "any") return ValueSet(dim.size()).set();
+  static std::optional<DatedSet> NamedSet(const Dimension& dim, const std::string& name) {
+    if (name == "any") return DatedSet(ValueSet(dim.size()).set());
     if (auto v = dim.value_index.find(name); v != dim.value_index.end()) {
       ValueSet set(dim.size());
       set.set(v->second);
-      return set;
+      return DatedSet(std::move(set));
     }
     if (auto g = dim.group_index.find(name); g != dim.group_index.end()) return dim.group_sets[g->second];
     return std::nullopt;
@@ -177,7 +177,6 @@ Cond ExpressionResolver::ResolveNode(const expr::AttrTest& test) {
   c.text = TextOf(test.span);
   const Dimension* dim = FindDim(test.dim, c.dim);
   if (!dim) return c;
-  c.set = ValueSet(dim->size());
   std::vector<std::string> attributes;
   for (const auto& attrs : dim->attributes) {
     for (const auto& [name, value] : attrs) attributes.push_back(name);
@@ -197,10 +196,12 @@ Cond ExpressionResolver::ResolveNode(const expr::AttrTest& test) {
           "ordering comparisons take a number or a date, not '" + TextOf(test.literal.span) + "'");
     return c;
   }
+  ValueSet holds(dim->size());
   for (std::size_t v = 0; v < dim->size(); ++v) {
     auto it = dim->attributes[v].find(test.attr.text);
-    if (it != dim->attributes[v].end() && AttributeHolds(it->second, test.op, test.literal)) c.set.set(v);
+    if (it != dim->attributes[v].end() && AttributeHolds(it->second, test.op, test.literal)) holds.set(v);
   }
+  c.set = DatedSet(std::move(holds));
   return c;
 }
 
@@ -227,7 +228,7 @@ Cond ResolveMapWhen(const load::MapWhen& when, const ConditionContext& ctx) {
     }
     const Dimension& dim = ctx.dims[it->second];
     c.dim = it->second;
-    c.set = ValueSet(dim.size());
+    c.set = DatedSet(ValueSet(dim.size()));
     for (const load::Text& name : entry.names) {
       if (auto set = ExpressionResolver::NamedSet(dim, name.text)) {
         c.set |= *set;

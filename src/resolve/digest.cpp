@@ -1,8 +1,9 @@
 // The policy digest hashes a canonical JSON of the policy's meaning: the
 // default and combining mode, every dimension's values (sorted, with typed
-// attributes), its default and its groups as resolved value sets, and every
-// rule (sorted by id) with its condition as resolved value sets. File
-// layout, key order, declaration order and the policy's name do not enter.
+// attributes) and default, and every rule (sorted by id) with its condition
+// as resolved value sets, on every date where a group has dated members
+// (DSL.md §9). Group names and nesting, file layout, key order, declaration
+// order and the policy's name do not enter: decisions do not depend on them.
 #include <openssl/evp.h>
 
 #include <nlohmann/json.hpp>
@@ -40,11 +41,7 @@ json DimensionJson(const Dimension& dim) {
     for (const auto& [name, value] : dim.attributes[v]) attrs[name] = AttributeJson(value);
     values[dim.info.values[v]] = attrs;
   }
-  json groups = json::object();
-  for (std::size_t g = 0; g < dim.info.groups.size(); ++g) {
-    groups[dim.info.groups[g].name] = SortedNames(dim, dim.group_sets[g]);
-  }
-  json out = {{"values", values}, {"groups", groups}};
+  json out = {{"values", values}};
   if (dim.info.default_value) out["default"] = dim.info.values[*dim.info.default_value];
   return out;
 }
@@ -55,7 +52,13 @@ json CondJson(const ResolvedPolicy& policy, const Cond& c) {
     case Cond::Kind::kFalse: return false;
     case Cond::Kind::kTest: {
       const Dimension& dim = policy.dims[c.dim];
-      return {{"in", dim.info.name}, {"values", SortedNames(dim, c.set)}};
+      if (c.set.constant()) return {{"in", dim.info.name}, {"values", SortedNames(dim, c.set.pieces().front())}};
+      json dated = json::array();  // canonical pieces: [from or null, values]
+      for (std::size_t p = 0; p < c.set.pieces().size(); ++p) {
+        json from = p == 0 ? json(nullptr) : json(c.set.cuts()[p - 1].ToString());
+        dated.push_back({from, SortedNames(dim, c.set.pieces()[p])});
+      }
+      return {{"in", dim.info.name}, {"dated", dated}};
     }
     default: break;
   }

@@ -23,6 +23,7 @@ class Merger {
     std::unordered_map<std::string, std::size_t> groups;  // -> index in MergedDimension::groups
     std::unordered_map<std::string, int> group_layer;     // layer depth of the current definition
     std::optional<Mark> default_mark;
+    std::optional<Mark> values_mark;  // the first `values` key
   };
 
   std::string Where(Mark mark) const { return diags_.sources().Locate(mark).file + ':' +
@@ -32,6 +33,7 @@ class Merger {
   void ApplyDrops(const load::FileDoc& root, std::size_t base_rules);
   void AddDimension(const load::DimensionDoc& dim);
   void AddGroup(MergedDimension& merged, DimState& state, const load::GroupDoc& group);
+  void AddLike(MergedDimension& merged, DimState& state, const load::DimensionDoc& dim);
   void AddRule(const load::RuleDoc& rule, std::size_t base_rules);
   void CheckOverrides(std::size_t first_new_rule);
 
@@ -96,7 +98,7 @@ void Merger::ApplyDrops(const load::FileDoc& root, std::size_t base_rules) {
 void Merger::AddDimension(const load::DimensionDoc& dim) {
   auto [it, inserted] = dim_index_.try_emplace(dim.name.text, out_.dims.size());
   if (inserted) {
-    out_.dims.push_back({dim.name, {}, {}, std::nullopt});
+    out_.dims.push_back({dim.name, {}, {}, std::nullopt, std::nullopt, 0});
     dim_state_.emplace_back();
   }
   MergedDimension& merged = out_.dims[it->second];
@@ -112,6 +114,7 @@ void Merger::AddDimension(const load::DimensionDoc& dim) {
     merged.values.push_back(&value);
   }
   for (const load::GroupDoc& group : dim.groups) AddGroup(merged, state, group);
+  AddLike(merged, state, dim);
   if (dim.default_value) {
     if (state.default_mark) {
       diags_.Error(dim.default_value->mark, "duplicate",
@@ -141,6 +144,30 @@ void Merger::AddGroup(MergedDimension& merged, DimState& state, const load::Grou
   diags_.Error(group.name.mark, "duplicate",
                "group '" + group.name.text + "' of dimension '" + merged.name.text +
                    "' is declared twice (first at " + Where(current->name.mark) + ")");
+}
+
+// `like` is given once in the whole policy, and never beside `values` in
+// any file (DSL.md §2.1).
+void Merger::AddLike(MergedDimension& merged, DimState& state, const load::DimensionDoc& dim) {
+  const std::string& name = dim.name.text;
+  const bool like_before = merged.like.has_value();
+  if (dim.like && like_before) {
+    diags_.Error(dim.like->mark, "duplicate",
+                 "'like' of dimension '" + name + "' is given twice (first at " + Where(merged.like->mark) + ")");
+  } else if (dim.like) {
+    merged.like = dim.like;
+  }
+  if (dim.values_mark && merged.like) {
+    const bool same_file = dim.like && !like_before;
+    diags_.Error(*dim.values_mark, "like",
+                 "dimension '" + name + "' is like '" + merged.like->text + "'" +
+                     (same_file ? "" : " (at " + Where(merged.like->mark) + ")") + " and cannot declare values");
+  } else if (dim.like && !like_before && state.values_mark) {
+    diags_.Error(dim.like->mark, "like",
+                 "dimension '" + name + "' declares values (at " + Where(*state.values_mark) +
+                     ") and cannot be like '" + dim.like->text + "'");
+  }
+  if (dim.values_mark && !state.values_mark) state.values_mark = dim.values_mark;
 }
 
 void Merger::AddRule(const load::RuleDoc& rule, std::size_t base_rules) {

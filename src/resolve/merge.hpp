@@ -17,6 +17,9 @@ struct MergedDimension {
   std::vector<const load::ValueDoc*> values;
   std::vector<const load::GroupDoc*> groups;  // final definitions, first-declared order
   std::optional<load::Text> default_value;
+  std::optional<load::Text> like;              // DSL.md §2.1; values come from there
+  // Of the groups, how many are the `like` source's, shared (they come first).
+  std::size_t shared_groups = 0;
 };
 
 struct MergedRule {

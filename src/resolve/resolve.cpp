@@ -9,6 +9,19 @@
 namespace clearance::resolve {
 namespace {
 
+std::vector<std::uint32_t> Members(const ValueSet& set) {
+  std::vector<std::uint32_t> out;
+  for (auto v = set.find_first(); v != ValueSet::npos; v = set.find_next(v)) out.push_back(static_cast<std::uint32_t>(v));
+  return out;
+}
+
+void DescribeGroup(const DatedSet& set, GroupInfo& info) {
+  info.members = Members(set.OnSomeDate());
+  if (set.constant()) return;
+  info.cuts = set.cuts();
+  for (const ValueSet& piece : set.pieces()) info.members_between.push_back(Members(piece));
+}
+
 class Resolver {
  public:
   Resolver(const Limits& limits, Diagnostics& diags) : limits_(limits), diags_(diags) {}
@@ -16,15 +29,73 @@ class Resolver {
   std::optional<ResolvedPolicy> Run(const MergedPolicy& merged);
 
  private:
+  std::vector<MergedDimension> ApplyLike(const MergedPolicy& merged);
   void ResolveDimension(const MergedDimension& merged, Dimension& dim);
   void ResolveGroups(const MergedDimension& merged, Dimension& dim);
   void ResolveRules(const MergedPolicy& merged);
   void ResolveOverrides(const MergedPolicy& merged);
 
+  std::string Where(Mark mark) const {
+    const SourceLocation at = diags_.sources().Locate(mark);
+    return at.file + ':' + std::to_string(at.line) + ':' + std::to_string(at.col);
+  }
+
   const Limits& limits_;
   Diagnostics& diags_;
   ResolvedPolicy out_;
 };
+
+// A `like` dimension takes its source's values and groups as merged, then
+// adds its own groups (DSL.md §2.1 and §9).
+std::vector<MergedDimension> Resolver::ApplyLike(const MergedPolicy& merged) {
+  std::vector<MergedDimension> dims = merged.dims;
+  for (std::size_t d = 0; d < dims.size(); ++d) {
+    if (!dims[d].like) continue;
+    const load::Text& like = *dims[d].like;
+    const std::string& name = dims[d].name.text;
+    auto it = out_.dim_index.find(like.text);
+    if (it == out_.dim_index.end()) {
+      std::vector<std::string> known;
+      for (const MergedDimension& other : merged.dims) {
+        if (other.name.text != name) known.push_back(other.name.text);
+      }
+      diags_.Error(like.mark, "unknown-name",
+                   "dimension '" + name + "' is like unknown dimension '" + like.text + "'" + DidYouMean(like.text, known));
+      continue;
+    }
+    const MergedDimension& source = merged.dims[it->second];
+    if (it->second == d) {
+      diags_.Error(like.mark, "like", "dimension '" + name + "' cannot be like itself");
+      continue;
+    }
+    if (source.like) {
+      diags_.Error(like.mark, "like",
+                   "dimension '" + name + "' is like '" + like.text + "', which is itself like '" +
+                       source.like->text + "'; write 'like: " + source.like->text + "' ('like' does not chain)");
+      continue;
+    }
+    std::vector<const load::GroupDoc*> own = std::move(dims[d].groups);
+    dims[d].values = source.values;
+    dims[d].groups = source.groups;
+    dims[d].shared_groups = source.groups.size();
+    for (const load::GroupDoc* group : own) {
+      auto clash = std::find_if(source.groups.begin(), source.groups.end(),
+                                [&](const load::GroupDoc* g) { return g->name.text == group->name.text; });
+      if (clash != source.groups.end()) {
+        diags_.Error(group->name.mark, "duplicate",
+                     "group '" + group->name.text + "' of dimension '" + name + "' clashes with the group '" +
+                         group->name.text + "' it shares with '" + like.text + "' (declared at " +
+                         Where((*clash)->name.mark) + ")");
+        continue;
+      }
+      dims[d].groups.push_back(group);
+    }
+    out_.dims[d].like = it->second;
+    out_.dims[d].shared_groups = dims[d].shared_groups;
+    out_.dims[d].info.like = like.text;
+  }
+  return dims;
+}
 
 void Resolver::ResolveDimension(const MergedDimension& merged, Dimension& dim) {
   dim.info.name = merged.name.text;
@@ -72,7 +143,10 @@ void Resolver::ResolveGroups(const MergedDimension& merged, Dimension& dim) {
   for (const load::GroupDoc* doc : merged.groups) known.push_back(doc->name.text);
   for (std::uint32_t g = 0; g < count; ++g) {
     for (const auto* list : {&merged.groups[g]->include, &merged.groups[g]->exclude}) {
-      for (const load::Text& member : *list) {
+      for (const load::MemberDoc& dated : *list) {
+        const load::Text& member = dated.name;
+        if (dated.effective) out_.member_bounds.push_back(dated.effective->date);
+        if (dated.expires) out_.member_bounds.push_back(dated.expires->date);
         if (auto it = dim.group_index.find(member.text); it != dim.group_index.end()) {
           edges.emplace_back(g, it->second);
         } else if (member.text != "any" && !dim.value_index.count(member.text)) {
@@ -96,27 +170,41 @@ void Resolver::ResolveGroups(const MergedDimension& merged, Dimension& dim) {
     diags_.Error(merged.groups[cycle.front()]->name.mark, "cycle",
                  "group cycle in dimension '" + dim.info.name + "': " + path);
   }
-  dim.group_sets.assign(count, ValueSet(dim.size()));
+  dim.group_sets.assign(count, DatedSet(ValueSet(dim.size())));
   for (const load::GroupDoc* doc : merged.groups) {
-    dim.info.groups.push_back({doc->name.text, {}, diags_.sources().Locate(doc->name.mark)});
+    GroupInfo& info = dim.info.groups.emplace_back();
+    info.name = doc->name.text;
+    info.where = diags_.sources().Locate(doc->name.mark);
     dim.group_marks.push_back(doc->name.mark);
   }
   if (!cycles.empty() || unknown) return;
-  auto set_of = [&](const load::Text& name) {
-    if (name.text == "any") return ValueSet(dim.size()).set();
-    if (auto it = dim.group_index.find(name.text); it != dim.group_index.end()) return dim.group_sets[it->second];
-    ValueSet one(dim.size());
-    one.set(dim.value_index.at(name.text));
-    return one;
+  // On date d a member counts when its dates hold d (DSL.md §2.2); nested
+  // groups are resolved on the same d, which DatedSet's pieces carry along.
+  auto set_of = [&](const load::MemberDoc& member) {
+    const std::string& name = member.name.text;
+    DatedSet set;
+    if (name == "any") {
+      set = DatedSet(ValueSet(dim.size()).set());
+    } else if (auto it = dim.group_index.find(name); it != dim.group_index.end()) {
+      set = dim.group_sets[it->second];
+    } else {
+      ValueSet one(dim.size());
+      one.set(dim.value_index.find(name)->second);
+      set = DatedSet(std::move(one));
+    }
+    if (!member.dated()) return set;
+    std::optional<Date> from, to;
+    if (member.effective) from = member.effective->date;
+    if (member.expires) to = member.expires->date;
+    set &= DatedSet::Between(ValueSet(dim.size()).set(), from, to);
+    return set;
   };
   for (std::uint32_t g : DependenciesFirst(count, edges)) {
-    ValueSet set(dim.size());
-    for (const load::Text& m : merged.groups[g]->include) set |= set_of(m);
-    for (const load::Text& m : merged.groups[g]->exclude) set -= set_of(m);
-    dim.group_sets[g] = set;
-    for (auto v = set.find_first(); v != ValueSet::npos; v = set.find_next(v)) {
-      dim.info.groups[g].members.push_back(static_cast<std::uint32_t>(v));
-    }
+    DatedSet set(ValueSet(dim.size()));
+    for (const load::MemberDoc& m : merged.groups[g]->include) set |= set_of(m);
+    for (const load::MemberDoc& m : merged.groups[g]->exclude) set -= set_of(m);
+    DescribeGroup(set, dim.info.groups[g]);
+    dim.group_sets[g] = std::move(set);
   }
 }
 
@@ -191,8 +279,12 @@ std::optional<ResolvedPolicy> Resolver::Run(const MergedPolicy& merged) {
   out_.dims.resize(merged.dims.size());
   for (std::size_t d = 0; d < merged.dims.size(); ++d) {
     out_.dim_index.emplace(merged.dims[d].name.text, static_cast<std::uint32_t>(d));
-    ResolveDimension(merged.dims[d], out_.dims[d]);
   }
+  const std::vector<MergedDimension> dims = ApplyLike(merged);
+  if (diags_.has_errors()) return std::nullopt;
+  for (std::size_t d = 0; d < dims.size(); ++d) ResolveDimension(dims[d], out_.dims[d]);
+  std::sort(out_.member_bounds.begin(), out_.member_bounds.end());
+  out_.member_bounds.erase(std::unique(out_.member_bounds.begin(), out_.member_bounds.end()), out_.member_bounds.end());
   ResolveRules(merged);
   ResolveOverrides(merged);
   if (diags_.has_errors()) return std::nullopt;

@@ -16,17 +16,21 @@
 #include "base/source.hpp"
 #include "clearance/policy.hpp"
 #include "load/document.hpp"
+#include "resolve/dated_set.hpp"
 
 namespace clearance::resolve {
 
-using ValueSet = boost::dynamic_bitset<>;  // bit i: value i of the dimension
 using load::AttributeValue;
 
 struct Dimension {
   DimensionInfo info;  // name, values, groups (members), default
   Mark mark;           // first declaration
   std::vector<Mark> value_marks;
-  std::vector<ValueSet> group_sets;  // parallel to info.groups
+  std::vector<DatedSet> group_sets;  // parallel to info.groups
+  // `like` (DSL.md §2.1): the dimension whose values and groups this one
+  // shares; its first `shared_groups` groups are that dimension's.
+  std::optional<std::uint32_t> like;
+  std::size_t shared_groups = 0;
   std::vector<Mark> group_marks;
   // Per group: the groups its definition names (include and exclude), each
   // once; lint's `unused` needs names, which group_sets no longer carry.
@@ -39,12 +43,13 @@ struct Dimension {
 };
 
 // A condition over one query. Attribute tests and negations are folded into
-// the value set of a test, so a test is always "value of dim ∈ set".
+// the value set of a test, so a test is always "value of dim ∈ set on the
+// query's date" (the set varies only where a group has dated members).
 struct Cond {
   enum class Kind : std::uint8_t { kTrue, kFalse, kTest, kNot, kAnd, kOr };
   Kind kind = Kind::kTrue;
   std::uint32_t dim = 0;  // kTest
-  ValueSet set;           // kTest
+  DatedSet set;           // kTest
   std::vector<Cond> children;
   std::string text;       // as written, for traces ("country != US")
 };
@@ -75,6 +80,9 @@ struct ResolvedPolicy {
   std::unordered_map<std::string, std::uint32_t> dim_index;
   std::unordered_map<std::string, std::uint32_t> rule_index;
   std::string digest;            // "sha256:..."
+  // Every effective/expires date of every group member, sorted, distinct:
+  // date bounds of the policy exactly like rule dates (DSL.md §9).
+  std::vector<Date> member_bounds;
   Mark root_mark;
 };
 

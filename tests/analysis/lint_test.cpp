@@ -304,7 +304,7 @@ rules:
   }
 }
 
-TEST_CASE("unused follows extends: dropped rules and replaced group definitions no longer name", "[lint]") {
+TEST_CASE("unused follows extends: only the extending file's groups, and what names them now", "[lint]") {
   const Files files = {{"ext.yaml", R"(clearance: 1
 policy: ext
 extends: base.yaml
@@ -313,6 +313,13 @@ dimensions:
   country:
     groups:
       redefined: [DE]
+      named-by-dropped-only: [FR]
+      fresh: [US]
+      by-fresh: { include: [any], exclude: [fresh] }
+rules:
+  - id: new-rule
+    effect: deny
+    when: country in by-fresh
 )"},
                        {"base.yaml", R"(clearance: 1
 policy: base
@@ -332,9 +339,14 @@ rules:
     when: country in redefined
 )"}};
   const auto found = BySubject(Lint(MustLoad(files), {.as_of = kAsOf}));
-  CHECK(found.at("country.dropped-only") == Codes{"unused"});
-  CHECK(found.at("country.only-old-definition") == Codes{"unused"});
+  // The base file is shared like an included one: its groups are not
+  // reported, however unused they have become.
+  CHECK(found.count("country.dropped-only") == 0);
+  CHECK(found.count("country.only-old-definition") == 0);
   CHECK(found.count("country.redefined") == 0);
+  CHECK(found.at("country.named-by-dropped-only") == Codes{"unused"});
+  CHECK(found.count("country.fresh") == 0);
+  CHECK(found.count("country.by-fresh") == 0);
 }
 
 TEST_CASE("diagnostics are sorted by file in load order, line, column, then code", "[lint]") {

@@ -419,3 +419,32 @@ TEST_CASE("clearance_diff_json gives the changed queries as regions", "[capi]") 
   CHECK_THAT(ErrorOf([&](char** e) { return clearance_diff_json(old_p.get(), nullptr, nullptr, e); }),
              Catch::StartsWith("error: clearance_diff_json:"));
 }
+
+TEST_CASE("the C API reads language 1.1: like dimensions and dated members", "[capi][like][dated]") {
+  PolicyPtr p = MustLoadString(R"(clearance: 1
+policy: capi-1-1
+default: allow
+dimensions:
+  country:
+    values: [US, DE, KH]
+    groups:
+      D:5: [{member: KH, expires: 2026-02-03}]
+  nationality:
+    like: country
+    default: US
+rules:
+  - id: deemed-export
+    effect: deny
+    when: nationality != US
+  - id: embargo
+    effect: deny
+    when: country in D:5
+)");
+  CHECK(Decide(p.get(), {"country"}, {"DE"}, "2026-01-01") == 1);
+  CHECK(Decide(p.get(), {"country", "nationality"}, {"US", "DE"}, "2026-01-01") == 0);
+  CHECK(Decide(p.get(), {"country"}, {"KH"}, "2026-02-02") == 0);
+  CHECK(Decide(p.get(), {"country"}, {"KH"}, "2026-02-03") == 1);
+  const auto d = nlohmann::json::parse(
+      Take(clearance_decide_json(p.get(), R"({"country": "US", "nationality": "KH", "date": "2026-01-01"})", nullptr)));
+  CHECK(d.at("decisive") == std::vector<std::string>{"deemed-export"});
+}

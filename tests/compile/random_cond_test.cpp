@@ -68,8 +68,9 @@ class RandomPolicy {
     }
     if (c.kind == Kind::kTest) {
       c.dim = static_cast<std::uint32_t>(Pick(0, static_cast<int>(p.dims.size()) - 1));
-      c.set.resize(p.dims[c.dim].size());
-      for (std::size_t v = 0; v < c.set.size(); ++v) c.set[v] = Pick(0, 2) == 0;
+      resolve::ValueSet set(p.dims[c.dim].size());
+      for (std::size_t v = 0; v < set.size(); ++v) set[v] = Pick(0, 2) == 0;
+      c.set = resolve::DatedSet(std::move(set));
     }
     return c;
   }

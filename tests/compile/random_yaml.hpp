@@ -1,7 +1,8 @@
 // Random policies as YAML text, for the property test: every construct of
 // DSL.md §2-§4 and §7 (attributes of every type, groups as lists and as
 // include/exclude with `any`, every expression form, the map form of
-// `when`, dates, overrides, includes, extends with drop and replacement).
+// `when`, dates, overrides, includes, extends with drop and replacement),
+// and the 1.1 additions: a `like` dimension and dated group members.
 // Deterministic for a seed.
 #pragma once
 
@@ -22,7 +23,9 @@ struct YamlFiles {
 
 class RandomYaml {
  public:
-  explicit RandomYaml(std::uint32_t seed) : rng_(seed) {}
+  // The 1.1 additions draw from their own stream, so that the policies of
+  // earlier seeds stay as they were where they use none of them.
+  explicit RandomYaml(std::uint32_t seed) : rng_(seed), rng_1_1_(seed ^ 0x9E3779B9u) {}
 
   YamlFiles Make() {
     MakeDims();
@@ -55,6 +58,7 @@ class RandomYaml {
       out.files.emplace_back("parts/more.yaml", "clearance: 1\n" + more_dims + Rules(Int(1, 4), dropped_));
     }
     out.dates = kDates;
+    out.dates.insert(out.dates.end(), kMemberDates.begin(), kMemberDates.end());
     return out;
   }
 
@@ -65,13 +69,17 @@ class RandomYaml {
     std::vector<std::string> groups;
     std::vector<std::pair<std::string, std::string>> attrs;  // name, type: n d s b
     bool map_form = false;
+    int like = -1;  // `like: dims_[like]`: its values and groups are shared
   };
 
   inline static const std::vector<std::string> kDates = {"2025-01-01", "2026-06-01", "2026-12-01",
                                                          "2028-01-01"};
+  inline static const std::vector<std::string> kMemberDates = {"2026-02-03", "2026-06-12", "2027-01-01"};
 
-  int Int(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
-  bool Chance(int one_in) { return Int(1, one_in) == 1; }
+  int Int(int lo, int hi) { return Int(lo, hi, rng_); }
+  bool Chance(int one_in) { return Chance(one_in, rng_); }
+  static int Int(int lo, int hi, std::mt19937& rng) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+  static bool Chance(int one_in, std::mt19937& rng) { return Int(1, one_in, rng) == 1; }
   template <class T>
   T Pick(std::vector<T> options) {
     return options[Int(0, static_cast<int>(options.size()) - 1)];
@@ -95,6 +103,33 @@ class RandomYaml {
       while (d.values.size() > 2 && Chance(4))
         d.values.erase(d.values.begin() + Int(1, static_cast<int>(d.values.size()) - 1));
     }
+    if (Chance(3, rng_1_1_)) {  // nationals of the same countries
+      Dim nationality{"nationality", dims_[1].values, {}, {}, false};
+      nationality.like = 1;
+      dims_.push_back(nationality);
+    }
+  }
+
+  // The groups a test of d may name: its own and, for a `like` dimension,
+  // those it shares with its source.
+  std::vector<std::string> GroupsOf(const Dim& d) const {
+    std::vector<std::string> out = d.groups;
+    if (d.like >= 0) out.insert(out.end(), dims_[d.like].groups.begin(), dims_[d.like].groups.end());
+    return out;
+  }
+
+  // A member, now and then counting on some dates only.
+  std::string Dated(const std::string& member) {
+    if (!Chance(5, rng_1_1_)) return member;
+    const int first = Int(0, 2, rng_1_1_);
+    switch (Int(0, 2, rng_1_1_)) {
+      case 0: return "{member: " + member + ", effective: " + kMemberDates[first] + "}";
+      case 1: return "{member: " + member + ", expires: " + kMemberDates[first] + "}";
+      default:
+        if (first == 2) return "{expires: " + kMemberDates[2] + ", member: " + member + "}";
+        return "{member: " + member + ", effective: " + kMemberDates[first] +
+               ", expires: " + kMemberDates[Int(first + 1, 2, rng_1_1_)] + "}";
+    }
   }
 
   // A name as YAML text: quoted names stay quoted; plain ones sometimes get quotes.
@@ -116,7 +151,7 @@ class RandomYaml {
   std::string Declarations(bool split, std::string& more) {
     std::string out = "dimensions:\n";
     for (Dim& d : dims_) {
-      const std::size_t keep = split && Chance(3) ? d.values.size() - 1 : d.values.size();
+      const std::size_t keep = split && d.like < 0 && Chance(3) ? d.values.size() - 1 : d.values.size();
       out += DimYaml(d, 0, keep, true);
       if (keep < d.values.size()) more += DimYaml(d, keep, d.values.size(), false);
     }
@@ -126,7 +161,12 @@ class RandomYaml {
 
   std::string DimYaml(Dim& d, std::size_t first, std::size_t last, bool first_declaration) {
     std::string out = "  " + d.name + ":\n    values:";
-    if (d.map_form) {
+    if (d.like >= 0) {
+      out = "  " + d.name + ":\n    like: " + dims_[d.like].name + "\n";
+      if (Chance(2, rng_1_1_)) out += "    default: " + Yaml(d.values[0]) + "\n";
+      if (Chance(2, rng_1_1_)) out += "    groups:\n      " + NewGroup(d) + "\n";
+      return out;
+    } else if (d.map_form) {
       out += "\n";
       for (std::size_t i = first; i < last; ++i) {
         out += "      " + Yaml(d.values[i]) + ":";
@@ -161,9 +201,10 @@ class RandomYaml {
   // Members: values or earlier groups, so there are no cycles.
   std::string Members(const Dim& d, int most) {
     std::vector<std::string> out;
+    const std::vector<std::string> groups = GroupsOf(d);
     for (int i = Int(0, most); i > 0; --i) {
-      const bool group = !d.groups.empty() && Chance(3);
-      out.push_back(Yaml(group ? Pick(d.groups) : Pick(d.values)));
+      const bool group = !groups.empty() && Chance(3);
+      out.push_back(Dated(Yaml(group ? Pick(groups) : Pick(d.values))));
     }
     return "[" + Join(out) + "]";
   }
@@ -201,8 +242,9 @@ class RandomYaml {
   }
 
   std::string SetText(const Dim& d) {
+    const std::vector<std::string> groups = GroupsOf(d);
     const auto one = [&] {
-      return !d.groups.empty() && Chance(3) ? Pick(d.groups) : Chance(12) ? "any" : Pick(d.values);
+      return !groups.empty() && Chance(3) ? Pick(groups) : Chance(12) ? "any" : Pick(d.values);
     };
     if (Chance(3)) return one();
     std::vector<std::string> names;
@@ -295,6 +337,7 @@ class RandomYaml {
   }
 
   std::mt19937 rng_;
+  std::mt19937 rng_1_1_;
   std::vector<Dim> dims_;
   std::vector<std::string> ids_;  // in creation order: a rule overrides only earlier ones
   std::vector<std::string> replaced_;

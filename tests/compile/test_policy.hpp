@@ -31,7 +31,7 @@ class TestPolicy {
     g.name = name;
     for (const std::string& m : members) g.members.push_back(d.value_index.at(m));
     d.group_index.emplace(name, static_cast<std::uint32_t>(d.info.groups.size()));
-    d.group_sets.push_back(Set(dim, members));
+    d.group_sets.push_back(resolve::DatedSet(Set(dim, members)));
     d.info.groups.push_back(std::move(g));
   }
 
@@ -45,7 +45,7 @@ class TestPolicy {
     resolve::Cond c;
     c.kind = resolve::Cond::Kind::kTest;
     c.dim = dim;
-    c.set = Set(dim, values);
+    c.set = resolve::DatedSet(Set(dim, values));
     return c;
   }
 
