@@ -131,7 +131,7 @@ TEST_CASE("clearance matrix exits 0, or 2 naming the argument at fault", "[matri
 // fails after an intended change.
 TEST_CASE("examples/what-if is up to date", "[diff][cli][examples]") {
   const std::vector<std::pair<std::string, std::string>> formats = {
-      {"text", "txt"}, {"markdown", "md"}, {"json", "json"}, {"csv", "csv"}, {"html", "html"}};
+      {"text", "txt"}, {"markdown", "md"}, {"json", "json"}, {"html", "html"}};
   for (const std::string scenario : {"allies-defensive", "a5-defensive-research", "hawks", "full-lift"}) {
     const std::string what_if = "rules/frontier-2026/" + scenario + ".yaml";
     for (const auto& [format, ext] : formats) {
