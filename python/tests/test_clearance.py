@@ -1,4 +1,4 @@
-"""The Python module of EMBEDDING.md: load, decide, errors, run_tests.
+"""The Python module (README.md "Embedding"): load, decide, errors, run_tests.
 
 Run by ctest with PYTHONPATH at the built module and CLEARANCE_SOURCE_DIR at
 the repository; CLEARANCE_CLI, when set, is the built command line (decisions
