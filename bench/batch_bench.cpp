@@ -4,8 +4,8 @@
 #include <benchmark/benchmark.h>
 
 #include "fixture.hpp"
-#include "io/batch_input.hpp"
-#include "io/decision_json.hpp"
+#include "report/batch_input.hpp"
+#include "report/decision_json.hpp"
 
 namespace clearance::bench {
 namespace {
@@ -15,7 +15,7 @@ std::vector<std::string> JsonLines(const Workload& w) {
   const auto& dims = w.policy->dimensions();
   for (std::size_t i = 0; i < 4096; ++i) {
     const Query& q = w.queries[i];
-    io::OrderedJson line = io::OrderedJson::object();
+    report::OrderedJson line = report::OrderedJson::object();
     for (std::size_t d = 0; d < dims.size(); ++d) line[dims[d].name] = dims[d].values[q.values[d]];
     line["date"] = q.date.ToString();
     line["id"] = i;
@@ -25,10 +25,10 @@ std::vector<std::string> JsonLines(const Workload& w) {
 }
 
 std::string DecideLine(const Policy& policy, const std::string& text) {
-  const io::BatchRecord record = io::ParseJsonLine(text);
+  const report::BatchRecord record = report::ParseJsonLine(text);
   Result<Query> query = policy.MakeQuery(record.assignments, Date::TodayUtc(), record.date);
   if (!query) return query.error().message();
-  return io::DecisionJson(policy, *query, policy.Explain(*query)).dump();
+  return report::DecisionJson(policy, *query, policy.Explain(*query)).dump();
 }
 
 void BM_Batch_Jsonl_EndToEnd(benchmark::State& state) {

@@ -14,12 +14,12 @@
 #include <utility>
 #include <vector>
 
-#include "analysis/test_file.hpp"
+#include "suite/file.hpp"
 #include "clearance/policy.hpp"
 #include "clearance/testing.hpp"
 #include "expr/parse.hpp"
 #include "expr/print.hpp"
-#include "io/batch_input.hpp"
+#include "report/batch_input.hpp"
 
 namespace clearance::fuzz {
 
@@ -103,7 +103,7 @@ inline void BatchLineInput(std::string_view data) {
     Require(p.ok());
     return std::move(*p);
   }();
-  auto decide = [&](const io::BatchRecord& record) {
+  auto decide = [&](const report::BatchRecord& record) {
     // A CSV id is raw bytes (the CLI writes it back as CSV); only JSON
     // output would need it valid UTF-8.
     (void)record.id.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -111,12 +111,12 @@ inline void BatchLineInput(std::string_view data) {
     Result<Query> query = policy.MakeQuery(record.assignments, Date::FromDays(20000), record.date);
     if (query) (void)policy.Decide(*query);
   };
-  decide(io::ParseJsonLine(data));
+  decide(report::ParseJsonLine(data));
   const std::size_t newline = data.find('\n');
   const std::string_view header_line = data.substr(0, newline);
-  auto header = io::SplitCsvLine(header_line);
+  auto header = report::SplitCsvLine(header_line);
   if (!header || newline == std::string_view::npos) return;
-  decide(io::ParseCsvRow(*header, data.substr(newline + 1)));
+  decide(report::ParseCsvRow(*header, data.substr(newline + 1)));
 }
 
 // Runs a test file against the policies that come with it.

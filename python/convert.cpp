@@ -80,8 +80,8 @@ void RegisterExceptions(py::module_& module) {
   });
 }
 
-py::object ToPython(const io::OrderedJson& json) {
-  using Type = io::OrderedJson::value_t;
+py::object ToPython(const report::OrderedJson& json) {
+  using Type = report::OrderedJson::value_t;
   switch (json.type()) {
     case Type::object: {
       py::dict out;

@@ -8,7 +8,7 @@
 
 #include "clearance/date.hpp"
 #include "clearance/diagnostic.hpp"
-#include "io/decision_json.hpp"
+#include "report/decision_json.hpp"
 
 namespace clearance::python {
 
@@ -28,7 +28,7 @@ struct QueryFailure {
 void RegisterExceptions(py::module_& module);
 
 // JSON objects keep their key order as dicts.
-py::object ToPython(const io::OrderedJson& json);
+py::object ToPython(const report::OrderedJson& json);
 
 // The as-of date argument: None (today, UTC), "YYYY-MM-DD", or a
 // datetime.date. A bad string raises QueryError; another type, TypeError.

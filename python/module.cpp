@@ -19,8 +19,8 @@
 #include "clearance/testing.hpp"
 #include "clearance/version.hpp"
 #include "convert.hpp"
-#include "io/diff_render.hpp"
-#include "io/lint_json.hpp"
+#include "report/diff_render.hpp"
+#include "report/lint_json.hpp"
 
 namespace clearance::python {
 namespace {
@@ -50,7 +50,7 @@ Policy Loads(const std::string& text, const std::string& name) {
 py::object Decide(const Policy& policy, const py::dict& query, const py::object& date) {
   const Date as_of = AsOfDate(date);
   const std::string text = py::module_::import("json").attr("dumps")(query).cast<std::string>();
-  Result<io::OrderedJson> decision = [&] {
+  Result<report::OrderedJson> decision = [&] {
     py::gil_scoped_release unlocked;
     return capi::DecideQueryJson(policy, text, as_of);
   }();
@@ -66,7 +66,7 @@ py::object LintDict(const Policy& policy, const py::object& date) {
     py::gil_scoped_release unlocked;
     found = Lint(policy, options);
   }
-  return ToPython(io::LintJson(found));
+  return ToPython(report::LintJson(found));
 }
 
 // As `clearance lint PATH`: load errors come back as diagnostics.
@@ -78,7 +78,7 @@ py::object LintFile(const std::string& path, const py::object& date) {
     return LintPolicyFile(path, options);
   }();
   if (!found) throw PolicyFailure{found.error()};
-  return ToPython(io::LintJson(*found));
+  return ToPython(report::LintJson(*found));
 }
 
 py::object DiffDict(const Policy& old_policy, const Policy& new_policy, const py::object& date,
@@ -95,7 +95,7 @@ py::object DiffDict(const Policy& old_policy, const Policy& new_policy, const py
     return Diff(old_policy, new_policy, options);
   }();
   if (!report) throw PolicyFailure{report.error()};
-  return ToPython(io::DiffJson(*report));
+  return ToPython(report::DiffJson(*report));
 }
 
 py::dict DimensionsDict(const Policy& policy) {

@@ -7,7 +7,7 @@
 //   same effect (S \ {r} empty: the default) and, under strict, no conflict.
 #include <algorithm>
 
-#include "analysis/conflicts_graph.hpp"
+#include "compile/conflicts_graph.hpp"
 #include "analysis/lint.hpp"
 
 namespace clearance::analysis {

@@ -2,7 +2,7 @@
 // checks) and answers queries.
 #include <algorithm>
 
-#include "analysis/conflicts_graph.hpp"
+#include "compile/conflicts_graph.hpp"
 #include "api/policy_data.hpp"
 #include "eval/interpreter.hpp"
 #include "load/loader.hpp"
@@ -22,8 +22,8 @@ std::optional<compile::DecisionGraph> CompileChecked(const resolve::ResolvedPoli
     return std::nullopt;
   }
   if (policy.combine == Combine::kStrict) {
-    if (auto conflict = analysis::FindConflictOnGraph(*graph)) {
-      diags.Error(policy.rules[conflict->first].mark, "conflict", analysis::DescribeConflict(policy, *conflict));
+    if (auto conflict = compile::FindConflictOnGraph(*graph)) {
+      diags.Error(policy.rules[conflict->first].mark, "conflict", compile::DescribeConflict(policy, *conflict));
       return std::nullopt;
     }
   }

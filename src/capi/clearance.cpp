@@ -13,7 +13,7 @@
 #include "clearance/lint.hpp"
 #include "clearance/policy.hpp"
 #include "clearance/version.hpp"
-#include "io/diff_render.hpp"
+#include "report/diff_render.hpp"
 
 namespace {
 
@@ -106,7 +106,7 @@ int DecideFast(const clearance_policy* policy, const char* const* dims, const ch
   return policy->policy().Decide(query).effect == clearance::Effect::kAllow ? 1 : 0;
 }
 
-char* DumpJson(const clearance::io::OrderedJson& json) {
+char* DumpJson(const clearance::report::OrderedJson& json) {
   return CopyOut(json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
@@ -122,7 +122,7 @@ char* DiffJson(const clearance_policy* old_policy, const clearance_policy* new_p
     SetQueryError(err, report.error());
     return nullptr;
   }
-  return DumpJson(clearance::io::DiffJson(*report));
+  return DumpJson(clearance::report::DiffJson(*report));
 }
 
 char* LintJson(const clearance_policy* policy, const char* date, char** err) {

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "clearance/policy.hpp"
-#include "io/decision_json.hpp"
+#include "report/decision_json.hpp"
 
 namespace clearance::capi {
 
@@ -14,6 +14,6 @@ namespace clearance::capi {
 // with the trace of matching rules and the "id" first when one was given.
 // Malformed JSON and bad queries are an Error with code "query" whose
 // diagnostic message says what is wrong.
-Result<io::OrderedJson> DecideQueryJson(const Policy& policy, std::string_view query_json, Date as_of);
+Result<report::OrderedJson> DecideQueryJson(const Policy& policy, std::string_view query_json, Date as_of);
 
 }  // namespace clearance::capi

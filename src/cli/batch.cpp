@@ -11,8 +11,8 @@
 
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
-#include "io/batch_input.hpp"
-#include "io/decision_json.hpp"
+#include "report/batch_input.hpp"
+#include "report/decision_json.hpp"
 
 namespace clearance::cli {
 namespace {
@@ -47,11 +47,11 @@ class BatchRun {
   void WriteCsvHeader(std::ostream& out) const;
 
  private:
-  io::BatchRecord Parse(const Line& line) const {
-    return flags_.format == "csv" ? io::ParseCsvRow(header_, line.text) : io::ParseJsonLine(line.text);
+  report::BatchRecord Parse(const Line& line) const {
+    return flags_.format == "csv" ? report::ParseCsvRow(header_, line.text) : report::ParseJsonLine(line.text);
   }
-  std::string Error(const Line& line, const io::BatchRecord& record, const std::string& message) const;
-  std::string Record(const Query& query, const io::BatchRecord& record, const Decision& d) const;
+  std::string Error(const Line& line, const report::BatchRecord& record, const std::string& message) const;
+  std::string Record(const Query& query, const report::BatchRecord& record, const Decision& d) const;
 
   const BatchFlags& flags_;
   const Policy& policy_;
@@ -64,7 +64,7 @@ bool BatchRun::ReadHeader(std::istream& in, std::size_t& line_number) {
   std::string text;
   if (!std::getline(in, text)) return false;
   ++line_number;
-  auto fields = io::SplitCsvLine(text);
+  auto fields = report::SplitCsvLine(text);
   if (!fields) throw UsageError{"error: line 1: malformed CSV header"};
   header_ = *fields;
   return true;
@@ -72,43 +72,43 @@ bool BatchRun::ReadHeader(std::istream& in, std::size_t& line_number) {
 
 void BatchRun::WriteCsvHeader(std::ostream& out) const {
   out << "line,id";
-  for (const DimensionInfo& d : policy_.dimensions()) out << ',' << io::CsvField(d.name);
+  for (const DimensionInfo& d : policy_.dimensions()) out << ',' << report::CsvField(d.name);
   out << ",date,effect,basis,decisive,outcomes,obligations,error\n";
 }
 
 std::string Joined(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& s : items) out += (out.empty() ? "" : ";") + s;
-  return io::CsvField(out);
+  return report::CsvField(out);
 }
 
 std::string IdText(const nlohmann::ordered_json& id) {
   return id.is_null() ? "" : id.is_string() ? id.get<std::string>() : id.dump();
 }
 
-std::string BatchRun::Error(const Line& line, const io::BatchRecord& record, const std::string& message) const {
+std::string BatchRun::Error(const Line& line, const report::BatchRecord& record, const std::string& message) const {
   if (flags_.format == "csv") {
-    std::string out = std::to_string(line.number) + ',' + io::CsvField(IdText(record.id));
+    std::string out = std::to_string(line.number) + ',' + report::CsvField(IdText(record.id));
     for (std::size_t d = 0; d < policy_.dimensions().size(); ++d) out += ',';
-    return out + ",,,,,," + io::CsvField(message);
+    return out + ",,,,,," + report::CsvField(message);
   }
-  io::OrderedJson json = {{"line", line.number}, {"id", record.id}, {"error", message}};
+  report::OrderedJson json = {{"line", line.number}, {"id", record.id}, {"error", message}};
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string BatchRun::Record(const Query& query, const io::BatchRecord& record, const Decision& d) const {
+std::string BatchRun::Record(const Query& query, const report::BatchRecord& record, const Decision& d) const {
   if (flags_.format == "csv") {
-    std::string out = io::CsvField(IdText(record.id));
+    std::string out = report::CsvField(IdText(record.id));
     const auto& dims = policy_.dimensions();
-    for (std::size_t i = 0; i < dims.size(); ++i) out += ',' + io::CsvField(dims[i].values[query.values[i]]);
+    for (std::size_t i = 0; i < dims.size(); ++i) out += ',' + report::CsvField(dims[i].values[query.values[i]]);
     out += ',' + query.date.ToString() + ',' + std::string(ToString(d.effect)) + ',' +
            std::string(ToString(d.basis)) + ',' + Joined(d.decisive) + ',' + Joined(d.outcomes) + ',' +
            Joined(d.obligations) + ',';
     return out;
   }
-  io::OrderedJson json = io::DecisionJson(policy_, query, d);
+  report::OrderedJson json = report::DecisionJson(policy_, query, d);
   if (!record.id.is_null()) {
-    io::OrderedJson with_id = {{"id", record.id}};
+    report::OrderedJson with_id = {{"id", record.id}};
     for (auto& [key, value] : json.items()) with_id[key] = value;
     json = std::move(with_id);
   }
@@ -116,7 +116,7 @@ std::string BatchRun::Record(const Query& query, const io::BatchRecord& record, 
 }
 
 void BatchRun::Decide(Line& line) const {
-  const io::BatchRecord record = Parse(line);
+  const report::BatchRecord record = Parse(line);
   if (!record.error.empty()) {
     line.output = Error(line, record, record.error);
     line.failed = true;

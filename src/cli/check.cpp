@@ -5,8 +5,8 @@
 
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
-#include "io/decision_json.hpp"
-#include "io/decision_text.hpp"
+#include "report/decision_json.hpp"
+#include "report/decision_text.hpp"
 
 namespace clearance::cli {
 namespace {
@@ -43,9 +43,9 @@ int RunCheck(const CheckFlags& f) {
   if (!query) throw UsageError{"error: " + query.error().diagnostics().front().message};
   const Decision d = policy.Explain(*query, f.explain ? TraceDetail::kAll : TraceDetail::kMatching);
   if (f.format == "json") {
-    std::cout << io::DecisionJson(policy, *query, d).dump(2) << '\n';
+    std::cout << report::DecisionJson(policy, *query, d).dump(2) << '\n';
   } else {
-    std::cout << io::DecisionText(policy, *query, d);
+    std::cout << report::DecisionText(policy, *query, d);
   }
   return d.effect == Effect::kAllow ? kPositive : kNegative;
 }

@@ -6,7 +6,7 @@
 
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
-#include "io/diff_render.hpp"
+#include "report/diff_render.hpp"
 
 namespace clearance::cli {
 namespace {
@@ -33,15 +33,15 @@ int RunDiff(const DiffFlags& f) {
     throw UsageError{text};
   }
   if (f.format == "json") {
-    std::cout << io::DiffJson(*report).dump(2) << '\n';
+    std::cout << report::DiffJson(*report).dump(2) << '\n';
   } else if (f.format == "csv") {
-    io::WriteDiffCsv(*report, std::cout);
+    report::WriteDiffCsv(*report, std::cout);
   } else if (f.format == "markdown") {
-    std::cout << io::DiffMarkdown(*report, old_policy, new_policy);
+    std::cout << report::DiffMarkdown(*report, old_policy, new_policy);
   } else if (f.format == "html") {
-    std::cout << io::DiffHtml(*report, old_policy, new_policy);
+    std::cout << report::DiffHtml(*report, old_policy, new_policy);
   } else {
-    std::cout << io::DiffText(*report, old_policy, new_policy);
+    std::cout << report::DiffText(*report, old_policy, new_policy);
   }
   return report->regions.empty() ? kPositive : kNegative;
 }

@@ -6,7 +6,7 @@
 #include "api/policy_data.hpp"
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
-#include "compile/dot.hpp"
+#include "report/dot.hpp"
 
 namespace clearance::cli {
 namespace {
@@ -21,11 +21,11 @@ int RunGraph(const GraphFlags& f) {
   const Policy policy = LoadOrFail(f.policy, f.load);
   const internal::PolicyData& data = policy.data();
   if (f.what == "groups") {
-    std::cout << compile::GroupsToDot(data.resolved);
+    std::cout << report::GroupsToDot(data.resolved);
   } else if (f.what == "overrides") {
-    std::cout << compile::OverridesToDot(data.resolved);
+    std::cout << report::OverridesToDot(data.resolved);
   } else {
-    std::cout << compile::DecisionsToDot(data.graph, data.resolved);
+    std::cout << report::DecisionsToDot(data.graph, data.resolved);
   }
   return kPositive;
 }

@@ -7,7 +7,7 @@
 
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
-#include "io/matrix_render.hpp"
+#include "report/matrix_render.hpp"
 
 namespace clearance::cli {
 namespace {
@@ -52,15 +52,15 @@ int RunMatrix(const MatrixFlags& f) {
   const Result<analysis::Matrix> m = analysis::BuildMatrix(policy, options);
   if (!m) throw UsageError{"error: " + m.error().diagnostics().front().message};
   if (f.format == "markdown") {
-    std::cout << io::MatrixMarkdown(*m);
+    std::cout << report::MatrixMarkdown(*m);
   } else if (f.format == "csv") {
-    std::cout << io::MatrixCsv(*m);
+    std::cout << report::MatrixCsv(*m);
   } else if (f.format == "html") {
-    std::cout << io::MatrixHtml(*m);
+    std::cout << report::MatrixHtml(*m);
   } else if (f.format == "svg") {
-    std::cout << io::MatrixSvg(*m);
+    std::cout << report::MatrixSvg(*m);
   } else {
-    std::cout << io::MatrixText(*m);
+    std::cout << report::MatrixText(*m);
   }
   return kPositive;
 }

@@ -9,7 +9,7 @@
 #include <regex>
 #include <set>
 
-#include "analysis/conflicts_graph.hpp"
+#include "compile/conflicts_graph.hpp"
 #include "analysis/lint.hpp"
 #include "api/policy_data.hpp"
 #include "clearance/lint.hpp"

@@ -8,9 +8,9 @@
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "io/diff_golden.hpp"
-#include "io/diff_xml_check.hpp"
-#include "io/matrix_render.hpp"
+#include "report/diff_golden.hpp"
+#include "report/diff_xml_check.hpp"
+#include "report/matrix_render.hpp"
 #include "support/fixtures.hpp"
 
 namespace clearance {
@@ -121,15 +121,15 @@ TEST_CASE("matrix formats", "[matrix][golden]") {
   auto o = Options("country", "use", {{"model", "fable-5"}});
   o.fold_rows = o.fold_cols = analysis::FoldMode::kLossless;
   const auto m = Must(p, o);
-  const std::vector<std::string> outputs = {io::MatrixText(m), io::MatrixMarkdown(m), io::MatrixCsv(m),
-                                            io::MatrixHtml(m), io::MatrixSvg(m)};
+  const std::vector<std::string> outputs = {report::MatrixText(m), report::MatrixMarkdown(m), report::MatrixCsv(m),
+                                            report::MatrixHtml(m), report::MatrixSvg(m)};
   for (int f = 0; f < 5; ++f) diff_testing::CheckGolden("matrix-allies." + MatrixFormatName(f), outputs[f]);
 }
 
 TEST_CASE("matrix SVG and HTML are well-formed XML", "[matrix][svg]") {
   const Policy p = LoadRule("tests/data/seed/frontier-2026/hawks.yaml");
   const auto m = Must(p, Options("model", "country", {{"use", "research"}}));
-  const std::string svg = io::MatrixSvg(m);
+  const std::string svg = report::MatrixSvg(m);
   std::string root;
   REQUIRE(diff_testing::CheckXml(svg, &root) == "");
   CHECK(root == "svg");
@@ -141,7 +141,7 @@ TEST_CASE("matrix SVG and HTML are well-formed XML", "[matrix][svg]") {
   for (const auto& child : tree.get_child("svg")) rects += child.first == "rect";
   CHECK(rects == 4 * 249 + 1 + 3);
   CHECK(tree.get<std::string>("svg.<xmlattr>.xmlns") == "http://www.w3.org/2000/svg");
-  REQUIRE(diff_testing::CheckXml(io::MatrixHtml(m), &root) == "");
+  REQUIRE(diff_testing::CheckXml(report::MatrixHtml(m), &root) == "");
   CHECK(root == "html");
   // The checker itself rejects what it should.
   CHECK(diff_testing::CheckXml("<a><b></a></b>") != "");

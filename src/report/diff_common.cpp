@@ -1,0 +1,136 @@
+#include "report/diff_common.hpp"
+
+#include <algorithm>
+#include <boost/dynamic_bitset.hpp>
+#include <numeric>
+
+namespace clearance::report {
+
+std::vector<FoldedItem> FoldValues(const Policy& policy, std::string_view dimension,
+                                   const std::vector<std::string>& values, bool allow_any) {
+  std::vector<FoldedItem> out;
+  const auto d = policy.FindDimension(dimension);
+  if (!d) {  // not a dimension of this policy: nothing to fold by
+    for (const std::string& v : values) out.push_back({v, 1, false});
+    return out;
+  }
+  const DimensionInfo& dim = policy.dimensions()[*d];
+  boost::dynamic_bitset<> in(dim.values.size());
+  for (const std::string& v : values) {
+    if (auto index = policy.FindValue(*d, v)) in.set(*index);
+  }
+  if (allow_any && in.count() == dim.values.size() && !values.empty()) return {{"any", values.size(), true}};
+  // Largest groups first; equal sizes in declaration order.
+  std::vector<std::size_t> order(dim.groups.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return dim.groups[a].members.size() > dim.groups[b].members.size();
+  });
+  boost::dynamic_bitset<> covered(dim.values.size());
+  for (std::size_t g : order) {
+    const GroupInfo& group = dim.groups[g];
+    if (group.members.size() < 2) break;
+    if (!group.cuts.empty()) continue;  // dated members: no one set to fold into
+    const bool whole = std::all_of(group.members.begin(), group.members.end(),
+                                   [&](std::uint32_t m) { return in.test(m) && !covered.test(m); });
+    if (!whole) continue;
+    for (std::uint32_t m : group.members) covered.set(m);
+    out.push_back({group.name, group.members.size(), true});
+  }
+  for (const std::string& v : values) {
+    const auto index = policy.FindValue(*d, v);
+    if (!index || !covered.test(*index)) out.push_back({v, 1, false});
+  }
+  return out;
+}
+
+std::string DescribeFolded(const std::vector<FoldedItem>& items, std::size_t max_items) {
+  std::string out;
+  std::size_t rest = 0;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i >= max_items) {
+      rest += items[i].size;
+      continue;
+    }
+    if (i > 0) out += ", ";
+    out += items[i].name;
+    if (items[i].group) out += " (" + std::to_string(items[i].size) + ")";
+  }
+  if (rest > 0) out += ", … " + std::to_string(rest) + " more";
+  return out;
+}
+
+std::vector<TransitionTotal> TotalsByTransition(const DiffReport& report) {
+  std::vector<TransitionTotal> out;
+  for (const DiffRegion& r : report.regions) {
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const TransitionTotal& t) { return t.from == r.from && t.to == r.to; });
+    if (it == out.end()) it = out.insert(out.end(), {r.from, r.to, 0, 0});
+    it->queries += r.count;
+    ++it->regions;
+  }
+  return out;
+}
+
+std::string TransitionText(Effect from, Effect to) {
+  return std::string(ToString(from)) + " → " + std::string(ToString(to));
+}
+
+std::string JoinOr(const std::vector<std::string>& items, std::string_view separator, std::string_view none) {
+  if (items.empty()) return std::string(none);
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string RuleSource(const RuleInfo& rule) {
+  if (rule.where.file.empty()) return "";
+  return rule.where.file + ":" + std::to_string(rule.where.line);
+}
+
+HeatAxes ChooseHeatAxes(const std::vector<std::string>& dimensions) {
+  HeatAxes axes;
+  const auto find = [&](std::string_view name) {
+    const auto it = std::find(dimensions.begin(), dimensions.end(), name);
+    return it == dimensions.end() ? SIZE_MAX : static_cast<std::size_t>(it - dimensions.begin());
+  };
+  axes.rows = find("country");
+  axes.cols = find("use");
+  if (axes.rows != SIZE_MAX && axes.cols != SIZE_MAX) return axes;
+  axes = {};
+  if (!dimensions.empty()) axes.rows = 0;
+  if (dimensions.size() > 1) axes.cols = 1;
+  return axes;
+}
+
+}  // namespace clearance::report

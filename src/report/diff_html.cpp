@@ -1,0 +1,293 @@
+// `clearance diff --format html`: one self-contained page (inline CSS, no
+// scripts, no network) with the summary, a heat map of the changed queries
+// and the regions with their decisive rules' because/cite/source.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+#include "report/diff_common.hpp"
+#include "report/diff_render.hpp"
+
+namespace clearance::report {
+
+namespace {
+
+constexpr const char* kStyle = R"(
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:1100px;color:#1d2430;padding:0 1em}
+h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #d5dae1;padding-bottom:.2em}
+code{font:12.5px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f1f3f6;padding:0 .25em;border-radius:3px;word-break:break-all}
+table{border-collapse:collapse}td,th{padding:.25em .6em;text-align:left;vertical-align:top}
+.facts td,.facts th,.totals td,.totals th,.values td,.values th{border-bottom:1px solid #e3e7ec}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+.big{font-size:1.25em}.allow{color:#17733a;font-weight:600}.deny{color:#b3261e;font-weight:600}
+.heat{font-size:12px}.heat th{font-weight:500;white-space:nowrap}.heat thead th{writing-mode:vertical-rl;transform:rotate(180deg);height:9em;text-align:left}
+.heat td{width:2.6em;height:1.6em;text-align:center;border:1px solid #fff}.heat tr.group th{background:#eef1f5;font-weight:600;padding-top:.5em}
+.heat td.none{background:#f6f7f9;color:#b0b6bf}.legend span{display:inline-block;padding:.1em .6em;margin-right:.5em;border-radius:3px;color:#fff}
+.region{border:1px solid #d5dae1;border-radius:6px;padding:.4em 1em 1em;margin:1em 0}
+.region h3{margin:.4em 0}.rule{border-left:3px solid #c5ccd6;padding:.2em .8em;margin:.5em 0}
+.rule .cite,.rule .source{color:#5a6472;font-size:.92em}details summary{cursor:pointer;color:#33518a}
+footer{margin-top:3em;color:#7a8390;font-size:.9em}
+)";
+
+std::string EffectSpan(clearance::Effect e) {
+  const std::string name(ToString(e));
+  return "<span class=\"" + name + "\">" + name + "</span>";
+}
+
+std::string Transition(clearance::Effect from, clearance::Effect to) {
+  return EffectSpan(from) + " → " + EffectSpan(to);
+}
+
+std::string Code(const std::string& text) { return "<code>" + HtmlEscape(text) + "</code>"; }
+
+void Summary(std::ostream& out, const DiffReport& r) {
+  out << "<section id=\"summary\">\n<h2>Summary</h2>\n<table class=\"facts\">\n"
+      << "<tr><th></th><th>old</th><th>new</th></tr>\n"
+      << "<tr><th>policy</th><td>" << Code(r.old_policy.name) << "</td><td>" << Code(r.new_policy.name)
+      << "</td></tr>\n"
+      << "<tr><th>digest</th><td>" << Code(r.old_policy.digest) << "</td><td>" << Code(r.new_policy.digest)
+      << "</td></tr>\n"
+      << "<tr><th>date</th><td>" << r.date.ToString() << "</td><td>" << r.to_date.value_or(r.date).ToString()
+      << "</td></tr>\n</table>\n<p class=\"big\"><b>" << r.queries << "</b> queries compared";
+  for (std::size_t d = 0; d < r.dimensions.size(); ++d) {
+    out << (d ? " × " : " (") << HtmlEscape(r.dimensions[d]) << " " << r.compared_values[d].size();
+  }
+  out << (r.dimensions.empty() ? "" : ")") << "; <b>" << r.changed << "</b> changed in <b>"
+      << r.regions.size() << "</b> " << (r.regions.size() == 1 ? "region" : "regions")
+      << (r.by == DiffBy::kDecisive ? " (by effect or decisive rules).</p>\n" : " (by effect).</p>\n");
+  if (!r.regions.empty()) {
+    out << "<table class=\"totals\"><tr><th>transition</th><th class=\"num\">queries</th><th "
+           "class=\"num\">regions</th></tr>\n";
+    for (const TransitionTotal& t : TotalsByTransition(r)) {
+      out << "<tr><td>" << Transition(t.from, t.to) << "</td><td class=\"num\">" << t.queries
+          << "</td><td class=\"num\">" << t.regions << "</td></tr>\n";
+    }
+    out << "</table>\n";
+  }
+  out << "</section>\n";
+}
+
+// Changed queries per (row value, column value), with the directions seen.
+class HeatMap {
+ public:
+  enum Direction : unsigned { kToAllow = 1, kToDeny = 2, kSameEffect = 4 };
+
+  HeatMap(const DiffReport& r, HeatAxes axes) : r_(r), axes_(axes) {
+    rows_ = r.compared_values[axes.rows].size();
+    cols_ = axes.cols == SIZE_MAX ? 1 : r.compared_values[axes.cols].size();
+    for (std::size_t dim : {axes.rows, axes.cols}) {
+      if (dim == SIZE_MAX) continue;
+      for (std::size_t i = 0; i < r.compared_values[dim].size(); ++i)
+        index_[dim].emplace(r.compared_values[dim][i], i);
+    }
+    count_.assign(rows_ * cols_, 0);
+    dir_.assign(rows_ * cols_, 0);
+    for (const DiffRegion& region : r.regions) Add(region);
+  }
+
+  void Write(std::ostream& out, const Policy& old_policy) const {
+    const std::string& row_dim = r_.dimensions[axes_.rows];
+    std::vector<std::string> changed;
+    for (std::size_t i = 0; i < rows_; ++i) {
+      if (RowTotal(i) > 0) changed.push_back(r_.compared_values[axes_.rows][i]);
+    }
+    out << "<section id=\"heatmap\">\n<h2>Changed queries by " << HtmlEscape(row_dim);
+    if (axes_.cols != SIZE_MAX) out << " and " << HtmlEscape(r_.dimensions[axes_.cols]);
+    out << "</h2>\n";
+    if (changed.empty()) {
+      out << "<p>No query changes.</p>\n</section>\n";
+      return;
+    }
+    Legend(out);
+    out << "<table class=\"heat\">\n<thead><tr><th></th>";
+    for (std::size_t c = 0; c < cols_; ++c) {
+      out << "<th>" << (axes_.cols == SIZE_MAX ? "all" : HtmlEscape(r_.compared_values[axes_.cols][c]))
+          << "</th>";
+    }
+    out << "</tr></thead>\n<tbody>\n";
+    const auto items = FoldValues(old_policy, row_dim, changed, false);
+    std::vector<std::string> loose;
+    for (const FoldedItem& item : items) {
+      if (!item.group) {
+        loose.push_back(item.name);
+        continue;
+      }
+      GroupRow(out, item.name + " (" + std::to_string(item.size) + ")");
+      for (const std::string& v : Members(old_policy, row_dim, item.name)) Row(out, v);
+    }
+    if (!loose.empty() && loose.size() < changed.size()) GroupRow(out, "other");
+    for (const std::string& v : loose) Row(out, v);
+    out << "</tbody>\n</table>\n<p>" << rows_ - changed.size() << " of " << rows_ << " "
+        << HtmlEscape(row_dim) << " values have no changed query.</p>\n</section>\n";
+  }
+
+ private:
+  std::size_t Index(std::size_t dim, const std::string& value) const { return index_.at(dim).at(value); }
+
+  void Add(const DiffRegion& region) {
+    const auto& rows = region.values[axes_.rows];
+    const std::size_t ncols = axes_.cols == SIZE_MAX ? 1 : region.values[axes_.cols].size();
+    const std::uint64_t each = region.count / (rows.size() * ncols);
+    const unsigned dir = region.from == region.to                 ? kSameEffect
+                         : region.to == clearance::Effect::kAllow ? kToAllow
+                                                                  : kToDeny;
+    for (const std::string& row : rows) {
+      const std::size_t i = Index(axes_.rows, row);
+      for (std::size_t c = 0; c < ncols; ++c) {
+        const std::size_t j = axes_.cols == SIZE_MAX ? 0 : Index(axes_.cols, region.values[axes_.cols][c]);
+        count_[i * cols_ + j] += each;
+        dir_[i * cols_ + j] |= dir;
+        max_ = std::max(max_, count_[i * cols_ + j]);
+      }
+    }
+  }
+
+  std::uint64_t RowTotal(std::size_t i) const {
+    std::uint64_t total = 0;
+    for (std::size_t j = 0; j < cols_; ++j) total += count_[i * cols_ + j];
+    return total;
+  }
+
+  static std::vector<std::string> Members(const Policy& policy, const std::string& dim,
+                                          const std::string& group) {
+    const auto d = policy.FindDimension(dim);
+    std::vector<std::string> out;
+    for (const GroupInfo& g : policy.dimensions()[*d].groups) {
+      if (g.name != group) continue;
+      for (std::uint32_t m : g.members) out.push_back(policy.dimensions()[*d].values[m]);
+    }
+    return out;
+  }
+
+  void GroupRow(std::ostream& out, const std::string& title) const {
+    out << "<tr class=\"group\"><th colspan=\"" << cols_ + 1 << "\">" << HtmlEscape(title) << "</th></tr>\n";
+  }
+
+  static std::string Colour(unsigned dir, double share) {
+    const int hue = dir == kToAllow ? 140 : dir == kToDeny ? 4 : dir == kSameEffect ? 215 : 38;
+    const int light = static_cast<int>(std::lround(88 - 46 * share));
+    return "hsl(" + std::to_string(hue) + ",62%," + std::to_string(light) + "%)";
+  }
+
+  void Row(std::ostream& out, const std::string& value) const {
+    const std::size_t i = Index(axes_.rows, value);
+    out << "<tr><th>" << HtmlEscape(value) << "</th>";
+    for (std::size_t j = 0; j < cols_; ++j) {
+      const std::uint64_t n = count_[i * cols_ + j];
+      if (n == 0) {
+        out << "<td class=\"none\">·</td>";
+        continue;
+      }
+      const double share = max_ == 0 ? 0 : static_cast<double>(n) / static_cast<double>(max_);
+      out << "<td style=\"background:" << Colour(dir_[i * cols_ + j], share)
+          << (share > 0.55 ? ";color:#fff" : "") << "\" title=\"" << HtmlEscape(value)
+          << (axes_.cols == SIZE_MAX ? "" : " × " + HtmlEscape(r_.compared_values[axes_.cols][j])) << ": "
+          << n << " changed\">" << n << "</td>";
+    }
+    out << "</tr>\n";
+  }
+
+  void Legend(std::ostream& out) const {
+    out << "<p class=\"legend\"><span style=\"background:" << Colour(kToAllow, 1) << "\">to allow</span>"
+        << "<span style=\"background:" << Colour(kToDeny, 1) << "\">to deny</span>"
+        << "<span style=\"background:" << Colour(kToAllow | kToDeny, 1) << "\">both</span>"
+        << "<span style=\"background:" << Colour(kSameEffect, 1) << "\">decisive rules only</span>"
+        << "Each cell counts the changed queries for that pair (over the other dimensions); darker is "
+           "more.</p>\n";
+  }
+
+  const DiffReport& r_;
+  HeatAxes axes_;
+  std::size_t rows_ = 0, cols_ = 0;
+  std::vector<std::uint64_t> count_;
+  std::vector<unsigned> dir_;
+  std::uint64_t max_ = 0;
+  std::map<std::size_t, std::unordered_map<std::string, std::size_t>> index_;
+};
+
+void RuleCards(std::ostream& out, const Policy& policy, const char* side,
+               const std::vector<std::string>& ids) {
+  out << "<p><b>" << side << " decisive:</b> ";
+  if (ids.empty()) out << "none (the policy's default, " << EffectSpan(policy.default_effect()) << ")";
+  out << "</p>\n";
+  for (const std::string& id : ids) {
+    const auto index = policy.FindRule(id);
+    if (!index) continue;
+    const RuleInfo& rule = policy.rules()[*index];
+    out << "<div class=\"rule\"><div>" << Code(id) << " " << EffectSpan(rule.effect) << "</div>";
+    if (!rule.because.empty()) out << "<div class=\"because\">" << HtmlEscape(rule.because) << "</div>";
+    if (!rule.cite.empty()) out << "<div class=\"cite\">" << HtmlEscape(rule.cite) << "</div>";
+    const std::string source = RuleSource(rule);
+    if (!source.empty()) out << "<div class=\"source\">" << HtmlEscape(source) << "</div>";
+    out << "</div>\n";
+  }
+}
+
+void Regions(std::ostream& out, const DiffReport& r, const Policy& old_policy, const Policy& new_policy) {
+  out << "<section id=\"regions\">\n<h2>Regions</h2>\n";
+  if (r.regions.empty()) out << "<p>No query changes.</p>\n";
+  for (std::size_t i = 0; i < r.regions.size(); ++i) {
+    const DiffRegion& region = r.regions[i];
+    out << "<article class=\"region\" id=\"region-" << i + 1 << "\">\n<h3>" << i + 1 << ". "
+        << Transition(region.from, region.to) << " — " << region.count
+        << (region.count == 1 ? " query" : " queries") << "</h3>\n<table class=\"values\">\n";
+    for (std::size_t d = 0; d < r.dimensions.size(); ++d) {
+      const auto& values = region.values[d];
+      out << "<tr><th>" << HtmlEscape(r.dimensions[d]) << "</th><td>"
+          << HtmlEscape(DescribeFolded(FoldValues(old_policy, r.dimensions[d], values)));
+      if (values.size() > 1) {
+        out << "<details><summary>" << values.size() << " values</summary>";
+        for (std::size_t k = 0; k < values.size(); ++k) out << (k ? ", " : "") << HtmlEscape(values[k]);
+        out << "</details>";
+      }
+      out << "</td></tr>\n";
+    }
+    out << "</table>\n";
+    RuleCards(out, old_policy, "old", region.old_decisive);
+    RuleCards(out, new_policy, "new", region.new_decisive);
+    out << "</article>\n";
+  }
+  out << "</section>\n";
+}
+
+void NotCompared(std::ostream& out, const DiffReport& r) {
+  std::ostringstream body;
+  for (const auto& [lists, side] : {std::pair{&r.only_old, "old"}, std::pair{&r.only_new, "new"}}) {
+    for (const auto& [dim, values] : *lists) {
+      if (values.empty()) continue;
+      body << "<li>only in the " << side << " policy, " << Code(dim) << ": ";
+      for (std::size_t k = 0; k < values.size(); ++k) body << (k ? ", " : "") << HtmlEscape(values[k]);
+      body << "</li>\n";
+    }
+  }
+  for (const auto& [dim, value] : r.fixed_old)
+    body << "<li>" << Code(dim) << " fixed to " << Code(value) << " (old policy only)</li>\n";
+  for (const auto& [dim, value] : r.fixed_new)
+    body << "<li>" << Code(dim) << " fixed to " << Code(value) << " (new policy only)</li>\n";
+  if (body.str().empty()) return;
+  out << "<section id=\"not-compared\">\n<h2>Not compared</h2>\n<ul>\n"
+      << body.str() << "</ul>\n</section>\n";
+}
+
+}  // namespace
+
+std::string DiffHtml(const DiffReport& report, const Policy& old_policy, const Policy& new_policy) {
+  std::ostringstream out;
+  const std::string title = "Policy diff: " + report.old_policy.name + " → " + report.new_policy.name;
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>"
+      << HtmlEscape(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n<h1>"
+      << HtmlEscape(title) << "</h1>\n";
+  Summary(out, report);
+  const HeatAxes axes = ChooseHeatAxes(report.dimensions);
+  if (axes.rows != SIZE_MAX) HeatMap(report, axes).Write(out, old_policy);
+  Regions(out, report, old_policy, new_policy);
+  NotCompared(out, report);
+  out << "<footer>Generated by <code>clearance diff</code>. Values are listed in the old policy's order; "
+         "group "
+         "names are the old policy's.</footer>\n</body>\n</html>\n";
+  return out.str();
+}
+
+}  // namespace clearance::report
