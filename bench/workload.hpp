@@ -26,7 +26,7 @@ struct WorkloadOptions {
 // Root file text of the workload policy (no includes).
 std::string MakeWorkloadYaml(const WorkloadOptions& options);
 
-const std::vector<std::string>& Countries();  // ISO alpha-2, iso-codes 4.15.0
+const std::vector<std::string>& Countries();  // ISO alpha-2, as in rules/common/countries.yaml
 const std::vector<std::string>& Uses();
 
 // Uniformly random queries over every dimension, dated across the rules'

@@ -1,5 +1,5 @@
 # Install rules: headers, both libraries, the CLI, the CMake package and
-# clearance.pc (EMBEDDING.md "Install").
+# clearance.pc (README.md "Embedding", "Install").
 #
 # The CMake package gives clearance::clearance (the shared library; its
 # dependencies stay private) and, when yaml-cpp and OpenSSL can be found on

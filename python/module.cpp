@@ -1,4 +1,5 @@
-// The Python module `clearance` (EMBEDDING.md):
+// The Python module `clearance` (README.md "Embedding"; the rule language:
+// docs/language.md):
 //
 //   import clearance
 //   p = clearance.load("rules/frontier-2026/base.yaml")
@@ -174,10 +175,12 @@ void BindPolicy(py::module_& m) {
           "Rule ids in policy order.")
       .def("decide", &Decide, py::arg("query"), py::arg("date") = py::none(),
            "Decides a query {dimension: value, 'date'?: 'YYYY-MM-DD', 'id'?: any}; `date` is the as-of date "
-           "for a query without its own (default: today, UTC). Returns the decision JSON of CLI.md as a dict, "
+           "for a query without its own (default: today, UTC). Returns the decision JSON of "
+           "`clearance check --format json` as a dict, "
            "with the trace of matching rules. Raises QueryError on a bad query.")
       .def("lint", &LintDict, py::arg("date") = py::none(),
-           "The lint JSON of CLI.md as a dict: {'diagnostics': [...]}; `date` is the as-of date for "
+           "The lint JSON of `clearance lint --format json` as a dict: {'diagnostics': [...]}; "
+           "`date` is the as-of date for "
            "`expired` (default: today, UTC).")
       .def("__repr__", [](const Policy& p) { return "<clearance.Policy '" + p.name() + "' " + p.digest() + ">"; });
 }
@@ -188,7 +191,9 @@ void BindPolicy(py::module_& m) {
 PYBIND11_MODULE(clearance, m) {
   using namespace clearance;
   using namespace clearance::python;
-  m.doc() = "clearance: may this AI model be served in this country for this use? (EMBEDDING.md)";
+  m.doc() =
+      "clearance: may this AI model be served in this country for this use? The rule language: "
+      "docs/language.md.";
   m.attr("__version__") = std::string(LibraryVersion());
   RegisterExceptions(m);
   BindPolicy(m);
@@ -199,7 +204,8 @@ PYBIND11_MODULE(clearance, m) {
         "Loads a single-file policy from YAML text; `name` stands for its file in messages. Nothing is read "
         "from disk. Raises PolicyError.");
   m.def("diff", &DiffDict, py::arg("old"), py::arg("new"), py::arg("date") = py::none(), py::arg("by") = "effect",
-        "The diff JSON of CLI.md as a dict: the queries whose decision differs between two policies, as "
+        "The diff JSON of `clearance diff --format json` as a dict: the queries whose decision "
+        "differs between two policies, as "
         "regions. `by`: 'effect' or 'decisive'. Raises PolicyError when the policies cannot be compared.");
   m.def("lint_file", &LintFile, py::arg("path"), py::arg("date") = py::none(),
         "As `clearance lint PATH`: the lint JSON as a dict, a policy that fails to load giving its load "

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates examples/what-if/: each seed what-if of rules/frontier-2026/
-# (allies-defensive, a5-defensive-research, hawks) diffed against base.yaml in
-# every format of `clearance diff`, plus a folded decision matrix of each.
+# Regenerates examples/what-if/: each what-if of rules/frontier-2026/
+# (allies-defensive, a5-defensive-research, hawks, full-lift) diffed against
+# base.yaml in every format of `clearance diff`, plus a folded decision matrix
+# of each for fable-5 used by a German national.
 # Uses ${CLEARANCE:-${BUILD_DIR:-build}/src/clearance}, building it when missing.
 # The tests compare these files with the CLI's output, so rerun this script
 # after changing a renderer or a shipped rule set.
@@ -27,15 +28,17 @@ run() {
   fi
 }
 
-for scenario in allies-defensive a5-defensive-research hawks; do
-  for format in text markdown json csv html; do
+for scenario in allies-defensive a5-defensive-research hawks full-lift; do
+  # No CSV: it has one row per changed query, and with five dimensions that is up to
+  # millions of rows (`clearance diff ... --format csv` on demand).
+  for format in text markdown json html; do
     case $format in text) ext=txt ;; markdown) ext=md ;; *) ext=$format ;; esac
     run "$out/$scenario.$ext" diff rules/frontier-2026/base.yaml "rules/frontier-2026/$scenario.yaml" \
       --date "$date" --format "$format"
   done
   for format in svg html; do
     run "$out/$scenario.matrix.$format" matrix "rules/frontier-2026/$scenario.yaml" \
-      --rows country --cols use --where model=fable-5 --date "$date" --fold --format "$format"
+      --rows country --cols use --where model=fable-5 --where nationality=DE --date "$date" --fold --format "$format"
   done
 done
 echo "wrote $(ls "$out" | grep -vc README) files to $out/"

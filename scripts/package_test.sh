@@ -59,7 +59,7 @@ cmake --build "$work/consumer" >>"$work/consumer.log" 2>&1 || { cat "$work/consu
 [ -x "$work/consumer/consumer_cpp_static" ] || fail "clearance::clearance_static was not provided"
 for exe in consumer_cpp consumer_cpp_static; do
   out=$("$work/consumer/$exe" "$policy") || fail "$exe exited $?"
-  expect "cmake $exe" '"decisive":\["frontier-foreign-ban"\]' "$out"
+  expect "cmake $exe" '"decisive":\["bis-letter-2026-06-12"\]' "$out"
   expect "cmake $exe rejects a bad query" "rejected: unknown value 'Germany'" "$out"
 done
 ldd "$work/consumer/consumer_cpp" | grep -q "libclearance.so" || fail "consumer_cpp is not linked to the shared library"

@@ -9,18 +9,20 @@
 
 #include <stdio.h>
 
-static int decide_one(const clearance_policy* policy, const char* model, const char* country, const char* use,
-                      const char* date) {
-  const char* dims[] = {"model", "country", "use"};
-  const char* values[] = {model, country, use};
+/* Served in `country` to a national of `nationality` (rules/frontier-2026: a
+ * release to a foreign national in the US is a deemed export). */
+static int decide_one(const clearance_policy* policy, const char* model, const char* country,
+                      const char* nationality, const char* use, const char* date) {
+  const char* dims[] = {"model", "country", "nationality", "use"};
+  const char* values[] = {model, country, nationality, use};
   char* err = NULL;
-  int allowed = clearance_decide(policy, dims, values, 3, date, &err);
+  int allowed = clearance_decide(policy, dims, values, 4, date, &err);
   if (allowed < 0) {
     fprintf(stderr, "%s\n", err);
     clearance_free(err);
     return -1;
   }
-  printf("%-5s %s to %s for %s\n", allowed ? "allow" : "deny", model, country, use);
+  printf("%-5s %s in %s to a %s national for %s\n", allowed ? "allow" : "deny", model, country, nationality, use);
   return allowed;
 }
 
@@ -54,12 +56,12 @@ int main(int argc, char** argv) {
   }
   printf("policy %s %s\n", clearance_policy_name(policy), clearance_policy_digest(policy));
 
-  int ok = decide_one(policy, "fable-5", "US", "research", date) >= 0;
-  ok &= decide_one(policy, "fable-5", "DE", "threat-response", date) >= 0;
-  ok &= explain_one(policy, "{\"id\": 7, \"model\": \"fable-5\", \"country\": \"DE\", \"use\": \"research\", "
-                            "\"date\": \"2026-12-15\"}") == 0;
+  int ok = decide_one(policy, "fable-5", "US", "US", "research", date) >= 0;
+  ok &= decide_one(policy, "fable-5", "US", "DE", "threat-response", date) >= 0;
+  ok &= explain_one(policy, "{\"id\": 7, \"model\": \"fable-5\", \"country\": \"US\", \"nationality\": \"DE\", "
+                            "\"use\": \"research\", \"date\": \"2026-12-15\"}") == 0;
   /* A bad query is an error message, never a decision. */
-  ok &= decide_one(policy, "fable-5", "Germany", "research", date) == -1;
+  ok &= decide_one(policy, "fable-5", "Germany", "US", "research", date) == -1;
 
   clearance_policy_free(policy);
   if (!ok) return 1;

@@ -21,7 +21,10 @@ int main(int argc, char** argv) {
   const char* values[] = {"fable-5", "US", "research"};
   const int allowed = clearance_decide(policy, dims, values, 3, "2026-12-15", &err);
   char* json = clearance_decide_json(
-      policy, "{\"model\": \"fable-5\", \"country\": \"DE\", \"use\": \"research\", \"date\": \"2026-12-15\"}", &err);
+      policy,
+      "{\"model\": \"fable-5\", \"country\": \"US\", \"nationality\": \"DE\", \"use\": \"research\", "
+      "\"date\": \"2026-12-15\"}",
+      &err);
   int status = 0;
   if (allowed < 0 || !json) {
     fprintf(stderr, "%s\n", err);

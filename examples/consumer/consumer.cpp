@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const clearance::Date day = *clearance::Date::Parse("2026-12-15");
-  auto d = engine->Explain({{"model", "fable-5"}, {"country", "DE"}, {"use", "research"}}, day);
+  // A German national using fable-5 in the US: a deemed export (rules/frontier-2026).
+  auto d = engine->Explain({{"model", "fable-5"}, {"country", "US"}, {"nationality", "DE"}, {"use", "research"}}, day);
   if (!d) {
     std::cerr << d.error().message() << '\n';
     return 1;

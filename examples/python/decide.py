@@ -18,10 +18,14 @@ def main(path):
         return 2
     print(f"clearance {clearance.__version__}; policy {policy.name} {policy.digest}")
 
-    for country, use in [("US", "research"), ("DE", "threat-response"), ("IR", "research")]:
-        d = policy.decide({"model": "fable-5", "country": country, "use": use}, date="2026-12-15")
+    # Where the model is served, and whose national uses it (a release to a
+    # foreign national in the US is a deemed export).
+    for country, nationality, use in [("US", "US", "research"), ("US", "DE", "threat-response"),
+                                      ("IR", "US", "research")]:
+        q = {"model": "fable-5", "country": country, "nationality": nationality, "use": use}
+        d = policy.decide(q, date="2026-12-15")
         why = ", ".join(f"{t['rule']} ({t['status']})" for t in d["trace"]) or f"the default ({d['basis']})"
-        print(f"{d['effect']:5} fable-5 to {country} for {use}: {why}")
+        print(f"{d['effect']:5} fable-5 in {country} to a {nationality} national for {use}: {why}")
 
     try:
         policy.decide({"model": "fable-5", "country": "Germany", "use": "research"})

@@ -1,4 +1,4 @@
-/* The C API of clearance (EMBEDDING.md, version 1): for C programs and for
+/* The C API of clearance (version 1): for C programs and for
  * FFI from Java, Go, .NET, Rust, Python ctypes and the like.
  *
  *   char* err = NULL;
@@ -30,7 +30,9 @@
  * run while another call still uses that policy. No C++ exception crosses
  * this boundary.
  *
- * Strings are UTF-8 and NUL-terminated. JSON shapes are those of CLI.md.
+ * Strings are UTF-8 and NUL-terminated. JSON shapes are those of the command
+ * line (`clearance check --format json`, `clearance lint --format json`,
+ * `clearance diff --format json`); the rule language is docs/language.md.
  */
 #ifndef CLEARANCE_CLEARANCE_H_
 #define CLEARANCE_CLEARANCE_H_
@@ -56,10 +58,10 @@ clearance_policy* clearance_load_file(const char* path, char** err);
 clearance_policy* clearance_load_string(const char* name, const char* yaml, char** err);
 
 /* Decides one query given as a JSON object in the batch line format of
- * CLI.md: dimension -> value (strings), optional "date" ("YYYY-MM-DD"; absent:
+ * `clearance batch`: dimension -> value (strings), optional "date" ("YYYY-MM-DD"; absent:
  * today, UTC) and optional "id" (any JSON value, copied to the output's top
  * level). Dimensions left out take their default. Returns the decision JSON
- * of CLI.md on one line, with the trace of matching rules; NULL and *err on
+ * of `clearance check --format json` on one line, with the trace of matching rules; NULL and *err on
  * malformed JSON or a bad query (unknown dimension or value, a group given as
  * a value, a missing dimension, a bad date). */
 char* clearance_decide_json(const clearance_policy* policy, const char* query_json, char** err);
@@ -71,7 +73,7 @@ char* clearance_decide_json(const clearance_policy* policy, const char* query_js
 int clearance_decide(const clearance_policy* policy, const char* const* dims, const char* const* values,
                      size_t n, const char* date, char** err);
 
-/* The policy digest of CLI.md, "sha256:<hex>": the same for policies with the
+/* The policy digest, "sha256:<hex>" (docs/language.md section 16): the same for policies with the
  * same meaning. Owned by the policy, valid while it lives; NULL for NULL. */
 const char* clearance_policy_digest(const clearance_policy* policy);
 

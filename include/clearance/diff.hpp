@@ -1,5 +1,5 @@
 // What changes between two policies: every query whose decision differs,
-// as a few disjoint regions (CLI.md "Diff regions").
+// as a few disjoint regions (`clearance diff --format json`).
 //
 //   auto old_p = clearance::LoadPolicy("rules/frontier-2026/base.yaml");
 //   auto new_p = clearance::LoadPolicy("rules/frontier-2026/allies-defensive.yaml");

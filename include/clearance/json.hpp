@@ -1,4 +1,5 @@
-// The JSON of CLI.md for decisions, as text.
+// The decision JSON (`clearance check --format json`; docs/language.md
+// section 11 says what a decision carries), as text.
 #pragma once
 
 #include <string>

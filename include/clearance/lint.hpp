@@ -1,5 +1,5 @@
 // Lint: what a policy author should look at before a policy ships
-// (CLI.md "Lint diagnostics", DSL.md §9 "Lint").
+// (docs/language.md section 15, "Lint").
 //
 //   clearance::LintOptions options;
 //   options.as_of = *clearance::Date::Parse("2026-07-30");

@@ -1,4 +1,5 @@
-// Rule sets tested like code: the test files of CLI.md ("Test files"), run
+// Rule sets tested like code: the test files of docs/language.md (section
+// 14, "Test files"), run
 // against their policies, with per-case results and rule coverage.
 //
 //   clearance::TestOptions options;

@@ -1,4 +1,4 @@
-"""The Python module of EMBEDDING.md: load, decide, errors, run_tests.
+"""The Python module (README.md "Embedding"): load, decide, errors, run_tests.
 
 Run by ctest with PYTHONPATH at the built module and CLEARANCE_SOURCE_DIR at
 the repository; CLEARANCE_CLI, when set, is the built command line (decisions
@@ -51,7 +51,8 @@ class LoadTest(unittest.TestCase):
         self.assertEqual(p.name, "frontier-2026")
         self.assertRegex(p.digest, r"^sha256:[0-9a-f]{64}$")
         self.assertIn("model", p.dimensions)
-        self.assertIn("frontier-foreign-ban", p.rules)
+        self.assertIn("nationality", p.dimensions)
+        self.assertIn("bis-letter-2026-06-12", p.rules)
 
     def test_loads_and_load_agree_on_the_digest(self):
         with tempfile.TemporaryDirectory() as d:

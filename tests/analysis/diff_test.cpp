@@ -219,8 +219,8 @@ Policy LoadRule(const std::string& path) {
 }
 
 TEST_CASE("the allied defensive carve-out is one region", "[diff][seed]") {
-  const Policy base = LoadRule("rules/frontier-2026/base.yaml");
-  const Policy allies = LoadRule("rules/frontier-2026/allies-defensive.yaml");
+  const Policy base = LoadRule("tests/data/seed/frontier-2026/base.yaml");
+  const Policy allies = LoadRule("tests/data/seed/frontier-2026/allies-defensive.yaml");
   DiffOptions options;
   options.date = *Date::Parse("2027-01-01");
   auto report = Diff(base, allies, options);
@@ -306,8 +306,8 @@ rules:
 }
 
 TEST_CASE("diff limits are errors", "[diff]") {
-  const Policy a = LoadRule("rules/frontier-2026/base.yaml");
-  const Policy b = LoadRule("rules/frontier-2026/allies-defensive.yaml");
+  const Policy a = LoadRule("tests/data/seed/frontier-2026/base.yaml");
+  const Policy b = LoadRule("tests/data/seed/frontier-2026/allies-defensive.yaml");
   DiffOptions options;
   options.max_steps = 1;
   auto steps = Diff(a, b, options);

@@ -495,6 +495,7 @@ TEST_CASE("the shipped policies lint with only the expected warnings", "[lint][r
                                                           {"rules/frontier-2026/allies-defensive.yaml", 0},
                                                           {"rules/frontier-2026/a5-defensive-research.yaml", 0},
                                                           {"rules/frontier-2026/hawks.yaml", 0},
+                                                          {"rules/frontier-2026/full-lift.yaml", 0},
                                                           {"rules/ai-diffusion-2025/diffusion.yaml", 3},
                                                           {"rules/common/check-groups.yaml", 0}}));
   CAPTURE(path);

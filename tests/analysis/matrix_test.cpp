@@ -39,7 +39,7 @@ Matrix Must(const Policy& p, const MatrixOptions& o) {
 }
 
 TEST_CASE("matrix cells are the policy's decisions", "[matrix]") {
-  const Policy p = LoadRule("rules/frontier-2026/allies-defensive.yaml");
+  const Policy p = LoadRule("tests/data/seed/frontier-2026/allies-defensive.yaml");
   const auto m = Must(p, Options("country", "use", {{"model", "mythos-5"}}));
   REQUIRE(m.rows.lines.size() == 249);
   REQUIRE(m.cols.lines.size() == 9);
@@ -55,7 +55,7 @@ TEST_CASE("matrix cells are the policy's decisions", "[matrix]") {
 }
 
 TEST_CASE("matrix folded by named groups shows mixed where they disagree", "[matrix]") {
-  const Policy p = LoadRule("rules/frontier-2026/allies-defensive.yaml");
+  const Policy p = LoadRule("tests/data/seed/frontier-2026/allies-defensive.yaml");
   auto o = Options("country", "use", {{"model", "fable-5"}});
   o.fold_rows = FoldMode::kGroups;
   o.row_groups = {"tier-1", "E:1"};
@@ -73,7 +73,7 @@ TEST_CASE("matrix folded by named groups shows mixed where they disagree", "[mat
 }
 
 TEST_CASE("lossless folding leaves no cell mixed", "[matrix]") {
-  const Policy p = LoadRule("rules/frontier-2026/allies-defensive.yaml");
+  const Policy p = LoadRule("tests/data/seed/frontier-2026/allies-defensive.yaml");
   auto o = Options("country", "use", {{"model", "fable-5"}});
   o.fold_rows = o.fold_cols = FoldMode::kLossless;
   const auto m = Must(p, o);
@@ -92,7 +92,7 @@ TEST_CASE("lossless folding leaves no cell mixed", "[matrix]") {
 }
 
 TEST_CASE("matrix errors", "[matrix]") {
-  const Policy p = LoadRule("rules/frontier-2026/base.yaml");
+  const Policy p = LoadRule("tests/data/seed/frontier-2026/base.yaml");
   const auto error = [&](const MatrixOptions& o) {
     auto m = BuildMatrix(p, o);
     REQUIRE_FALSE(m);
@@ -115,7 +115,7 @@ std::string MatrixFormatName(int format) {
 }
 
 TEST_CASE("matrix formats", "[matrix][golden]") {
-  const Policy p = LoadRule("rules/frontier-2026/allies-defensive.yaml");
+  const Policy p = LoadRule("tests/data/seed/frontier-2026/allies-defensive.yaml");
   auto o = Options("country", "use", {{"model", "fable-5"}});
   o.fold_rows = o.fold_cols = FoldMode::kLossless;
   const auto m = Must(p, o);
@@ -125,7 +125,7 @@ TEST_CASE("matrix formats", "[matrix][golden]") {
 }
 
 TEST_CASE("matrix SVG and HTML are well-formed XML", "[matrix][svg]") {
-  const Policy p = LoadRule("rules/frontier-2026/hawks.yaml");
+  const Policy p = LoadRule("tests/data/seed/frontier-2026/hawks.yaml");
   const auto m = Must(p, Options("model", "country", {{"use", "research"}}));
   const std::string svg = report::MatrixSvg(m);
   std::string root;

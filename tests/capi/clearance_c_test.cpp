@@ -122,7 +122,7 @@ TEST_CASE("clearance_version reports the project version", "[capi]") {
 }
 
 TEST_CASE("a policy loaded from a file has the digest and name of the C++ API", "[capi]") {
-  const std::string path = std::string(CLEARANCE_SOURCE_DIR) + "/rules/frontier-2026/base.yaml";
+  const std::string path = std::string(CLEARANCE_SOURCE_DIR) + "/tests/data/seed/frontier-2026/base.yaml";
   char* err = nullptr;
   PolicyPtr p(clearance_load_file(path.c_str(), &err));
   REQUIRE(p);
@@ -156,7 +156,7 @@ TEST_CASE("load errors name FILE:LINE:COL", "[capi]") {
     CHECK_THAT(err, Catch::Contains("/nonexistent/p.yaml") && Catch::Contains("error:"));
   }
   SECTION("a string policy reads nothing from disk") {
-    const std::string root = std::string(CLEARANCE_SOURCE_DIR) + "/rules/common/uses.yaml";
+    const std::string root = std::string(CLEARANCE_SOURCE_DIR) + "/tests/data/seed/common/uses.yaml";
     const std::string yaml = "clearance: 1\npolicy: x\ninclude: [" + root + "]\n";
     const std::string err = ErrorOf([&](char** e) { return clearance_load_string("s.yaml", yaml.c_str(), e); });
     CHECK_THAT(err, Catch::StartsWith("s.yaml:3:"));

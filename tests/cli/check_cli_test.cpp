@@ -9,8 +9,8 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kBase = "rules/frontier-2026/base.yaml";
-const std::string kAllies = "rules/frontier-2026/allies-defensive.yaml";
+const std::string kBase = "tests/data/seed/frontier-2026/base.yaml";
+const std::string kAllies = "tests/data/seed/frontier-2026/allies-defensive.yaml";
 
 }  // namespace
 
@@ -40,7 +40,7 @@ TEST_CASE("check --format json has the shape of CLI.md", "[cli][check]") {
   CHECK(d["trace"][0]["rule"] == "frontier-foreign-ban");
   CHECK(d["trace"][0]["status"] == "overridden");
   CHECK(d["trace"][0]["overridden_by"] == json::array({"allied-defensive-carve-out"}));
-  CHECK(d["trace"][0]["source"] == "rules/frontier-2026/base.yaml:25");
+  CHECK(d["trace"][0]["source"] == "tests/data/seed/frontier-2026/base.yaml:25");
   CHECK(d["trace"][1]["status"] == "decisive");
   CHECK(d["policy"]["name"] == "frontier-2026-allies-defensive");
   CHECK(d["policy"]["digest"].get<std::string>().rfind("sha256:", 0) == 0);

@@ -31,8 +31,8 @@ Run Cli(const std::string& args) {
   return {run.exit_code, run.out, run.err};
 }
 
-const std::string kBase = "rules/frontier-2026/base.yaml";
-const std::string kAllies = "rules/frontier-2026/allies-defensive.yaml";
+const std::string kBase = "tests/data/seed/frontier-2026/base.yaml";
+const std::string kAllies = "tests/data/seed/frontier-2026/allies-defensive.yaml";
 
 TEST_CASE("clearance diff exits 0 without change, 1 with changes, 2 on errors", "[diff][cli]") {
   CHECK(Cli("diff " + kBase + " " + kBase + " --date 2027-01-01").exit == 0);
@@ -44,7 +44,7 @@ TEST_CASE("clearance diff exits 0 without change, 1 with changes, 2 on errors", 
     CHECK(Cli("diff " + kBase + " " + kAllies + " --date 2027-01-01 --format " + format).exit == 1);
   }
   // Over time: the same policy on two dates.
-  CHECK(Cli("diff rules/ai-diffusion-2025/diffusion.yaml rules/ai-diffusion-2025/diffusion.yaml --date "
+  CHECK(Cli("diff tests/data/seed/ai-diffusion-2025/diffusion.yaml tests/data/seed/ai-diffusion-2025/diffusion.yaml --date "
             "2025-03-01 "
             "--to-date 2025-06-01")
             .exit == 1);
@@ -119,19 +119,19 @@ TEST_CASE("clearance matrix exits 0, or 2 naming the argument at fault", "[matri
 // fails after an intended change.
 TEST_CASE("examples/what-if is up to date", "[diff][cli][examples]") {
   const std::vector<std::pair<std::string, std::string>> formats = {
-      {"text", "txt"}, {"markdown", "md"}, {"json", "json"}, {"csv", "csv"}, {"html", "html"}};
-  for (const std::string scenario : {"allies-defensive", "a5-defensive-research", "hawks"}) {
+      {"text", "txt"}, {"markdown", "md"}, {"json", "json"}, {"html", "html"}};
+  for (const std::string scenario : {"allies-defensive", "a5-defensive-research", "hawks", "full-lift"}) {
     const std::string what_if = "rules/frontier-2026/" + scenario + ".yaml";
     for (const auto& [format, ext] : formats) {
       INFO(scenario << " " << format << " (scripts/examples.sh rewrites examples/what-if/)");
-      const Run r = Cli("diff " + kBase + " " + what_if + " --date 2027-01-01 --format " + format);
+      const Run r = Cli("diff rules/frontier-2026/base.yaml " + what_if + " --date 2027-01-01 --format " + format);
       CHECK(r.exit == 1);
       CHECK(r.out == ReadAll("examples/what-if/" + scenario + "." + ext));
     }
     for (const std::string format : {"svg", "html"}) {
       INFO(scenario << " matrix " << format);
       const Run r = Cli("matrix " + what_if +
-                        " --rows country --cols use --where model=fable-5 --date 2027-01-01 --fold "
+                        " --rows country --cols use --where model=fable-5 --where nationality=DE --date 2027-01-01 --fold "
                         "--format " +
                         format);
       CHECK(r.exit == 0);

@@ -94,28 +94,28 @@ rules:
 )";
 
 TEST_CASE("diff formats: the allied defensive carve-out", "[diff][golden]") {
-  const Policy base = Load("rules/frontier-2026/base.yaml");
-  const Policy allies = Load("rules/frontier-2026/allies-defensive.yaml");
+  const Policy base = Load("tests/data/seed/frontier-2026/base.yaml");
+  const Policy allies = Load("tests/data/seed/frontier-2026/allies-defensive.yaml");
   AllFormats("allies-defensive", MustDiff(base, allies, "2027-01-01"), base, allies);
 }
 
 TEST_CASE("diff formats: hawks by decisive rules", "[diff][golden]") {
-  const Policy base = Load("rules/frontier-2026/base.yaml");
-  const Policy hawks = Load("rules/frontier-2026/hawks.yaml");
+  const Policy base = Load("tests/data/seed/frontier-2026/base.yaml");
+  const Policy hawks = Load("tests/data/seed/frontier-2026/hawks.yaml");
   const DiffReport r = MustDiff(base, hawks, "2027-01-01", DiffBy::kDecisive);
   CheckGolden("hawks-decisive.txt", report::DiffText(r, base, hawks));
   CheckGolden("hawks-decisive.json", report::DiffJson(r).dump(2) + "\n");
 }
 
 TEST_CASE("diff formats: one policy over time", "[diff][golden]") {
-  const Policy p = Load("rules/ai-diffusion-2025/diffusion.yaml");
+  const Policy p = Load("tests/data/seed/ai-diffusion-2025/diffusion.yaml");
   const DiffReport r = MustDiff(p, p, "2025-03-01", DiffBy::kEffect, "2025-06-01");
   CheckGolden("diffusion-over-time.txt", report::DiffText(r, p, p));
   CheckGolden("diffusion-over-time.json", report::DiffJson(r).dump(2) + "\n");
 }
 
 TEST_CASE("diff formats: no change", "[diff][golden]") {
-  const Policy base = Load("rules/frontier-2026/base.yaml");
+  const Policy base = Load("tests/data/seed/frontier-2026/base.yaml");
   const DiffReport r = MustDiff(base, base, "2027-01-01");
   CheckGolden("no-change.txt", report::DiffText(r, base, base));
   CheckGolden("no-change.json", report::DiffJson(r).dump(2) + "\n");
@@ -133,8 +133,8 @@ TEST_CASE("diff formats: one-sided values and dimensions", "[diff][golden]") {
 }
 
 TEST_CASE("diff JSON has CLI.md's keys in order", "[diff]") {
-  const Policy base = Load("rules/frontier-2026/base.yaml");
-  const Policy allies = Load("rules/frontier-2026/allies-defensive.yaml");
+  const Policy base = Load("tests/data/seed/frontier-2026/base.yaml");
+  const Policy allies = Load("tests/data/seed/frontier-2026/allies-defensive.yaml");
   const auto keys = [](const nlohmann::ordered_json& j) {
     std::vector<std::string> out;
     for (const auto& item : j.items()) out.push_back(item.key());
@@ -154,8 +154,8 @@ TEST_CASE("diff JSON has CLI.md's keys in order", "[diff]") {
 // The HTML page: well-formed, with a summary, a heat map whose cells add up
 // to the changed queries, and one article per region with its rules.
 TEST_CASE("diff HTML has its parts", "[diff][html]") {
-  const Policy base = Load("rules/frontier-2026/base.yaml");
-  const Policy a5 = Load("rules/frontier-2026/a5-defensive-research.yaml");
+  const Policy base = Load("tests/data/seed/frontier-2026/base.yaml");
+  const Policy a5 = Load("tests/data/seed/frontier-2026/a5-defensive-research.yaml");
   const DiffReport r = MustDiff(base, a5, "2027-01-01");
   const std::string html = report::DiffHtml(r, base, a5);
   std::string root;
@@ -176,14 +176,14 @@ TEST_CASE("diff HTML has its parts", "[diff][html]") {
   CHECK(html.find("id=\"region-2\"") == std::string::npos);
   CHECK(html.find("Country Group A:5 destinations") != std::string::npos);                   // because
   CHECK(html.find("Hypothetical 2026 licence exception ADR") != std::string::npos);          // cite
-  CHECK(html.find("rules/frontier-2026/a5-defensive-research.yaml:") != std::string::npos);  // source
+  CHECK(html.find("tests/data/seed/frontier-2026/a5-defensive-research.yaml:") != std::string::npos);  // source
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("http://") == std::string::npos);
   CHECK(html.find("https://") == std::string::npos);
 }
 
 TEST_CASE("value lists fold into the old policy's largest whole groups", "[diff]") {
-  const Policy base = Load("rules/frontier-2026/base.yaml");
+  const Policy base = Load("tests/data/seed/frontier-2026/base.yaml");
   const auto fold = [&](const std::string& dim, std::vector<std::string> values) {
     return report::DescribeFolded(report::FoldValues(base, dim, values), 4);
   };

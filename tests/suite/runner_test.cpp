@@ -367,7 +367,7 @@ TEST_CASE("clearance test --junit writes the XML; exit 0 all pass, 1 some fail, 
   CHECK(RunCli("test --help") == 0);
 }
 
-// The Catch2 matchers, on the fixture and on shipped rules.
+// The Catch2 matchers, on the fixture and on the frozen seed scenario (tests/data/seed).
 TEST_CASE("the Catch2 matchers check effect, decisive rules, the default and the date", "[analysis][catch2]") {
   auto fixture = LoadPolicy(kData + "/policy.yaml");
   REQUIRE(fixture.ok());
@@ -377,7 +377,7 @@ TEST_CASE("the Catch2 matchers check effect, decisive rules, the default and the
   CHECK_THAT(*fixture, Allows({{"model", "open"}, {"country", "CN"}}).ByDefault());
   CHECK_THAT(*fixture, !Allows({{"model", "big"}, {"country", "CN"}}));
 
-  auto base = LoadPolicy(CLEARANCE_SOURCE_DIR "/rules/frontier-2026/base.yaml");
+  auto base = LoadPolicy(CLEARANCE_SOURCE_DIR "/tests/data/seed/frontier-2026/base.yaml");
   REQUIRE(base.ok());
   CHECK_THAT(*base, Allows({{"model", "fable-5"}, {"country", "US"}, {"use", "research"}}).On("2026-07-01"));
   CHECK_THAT(*base, DeniedBy({{"model", "fable-5"}, {"country", "DE"}, {"use", "research"}}, "frontier-foreign-ban")
@@ -385,7 +385,7 @@ TEST_CASE("the Catch2 matchers check effect, decisive rules, the default and the
   CHECK_THAT(*base, DeniedBy({{"model", "mythos-5"}, {"country", "IR"}, {"use", "general"}}, "embargoed-destinations")
                         .By("frontier-foreign-ban")
                         .On("2026-07-01"));
-  auto allies = LoadPolicy(CLEARANCE_SOURCE_DIR "/rules/frontier-2026/allies-defensive.yaml");
+  auto allies = LoadPolicy(CLEARANCE_SOURCE_DIR "/tests/data/seed/frontier-2026/allies-defensive.yaml");
   REQUIRE(allies.ok());
   CHECK_THAT(*allies, testing::AllowedBy({{"model", "fable-5"}, {"country", "NO"}, {"use", "threat-response"}},
                                          "allied-defensive-carve-out")

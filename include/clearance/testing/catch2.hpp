@@ -8,13 +8,14 @@
 //   auto policy = clearance::LoadPolicy("rules/frontier-2026/base.yaml");
 //   REQUIRE(policy.ok());
 //   CHECK_THAT(*policy, Allows({{"model", "fable-5"}, {"country", "US"}, {"use", "research"}}).On("2026-07-01"));
-//   CHECK_THAT(*policy, DeniedBy({{"model", "fable-5"}, {"country", "DE"}, {"use", "research"}},
-//                                "frontier-foreign-ban").On("2026-07-01"));
+//   CHECK_THAT(*policy, DeniedBy({{"model", "fable-5"}, {"country", "US"}, {"nationality", "DE"},
+//                                 {"use", "research"}},
+//                                "bis-letter-2026-06-12").On("2026-07-01"));
 //   CHECK_THAT(*policy, Allows({{"model", "open-frontier"}, {"country", "DE"}, {"use", "research"}}).ByDefault());
 //
 // A failing check prints the query, the date and what the policy decided,
-// e.g. `policy frontier-2026 allows model=fable-5, country=DE, use=research,
-// date=2026-07-01 (decided: deny by frontier-foreign-ban)`. A query that
+// e.g. `policy frontier-2026 allows model=fable-5, country=US, nationality=DE,
+// ..., date=2026-07-01 (decided: deny by bis-letter-2026-06-12)`. A query that
 // names an unknown dimension or value, or a bad date, fails the check with
 // the error. Without On(...), queries are decided as of today (UTC).
 #pragma once
