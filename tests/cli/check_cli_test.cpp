@@ -41,7 +41,15 @@ TEST_CASE("check --format json has the shape of CLI.md", "[cli][check]") {
   CHECK(d["trace"][0]["status"] == "overridden");
   CHECK(d["trace"][0]["overridden_by"] == json::array({"allied-defensive-carve-out"}));
   CHECK(d["trace"][0]["source"] == "rules/frontier-2026/base.yaml:25");
+  CHECK(d["trace"][0]["why"] == json::array({"model in frontier", "country in non-us"}));
   CHECK(d["trace"][1]["status"] == "decisive");
+  CHECK(d["trace"][1]["why"] ==
+        json::array({"model in frontier", "country in tier-1", "use in defensive-cyber"}));
+  std::vector<std::string> keys;
+  const auto ordered = nlohmann::ordered_json::parse(run.out);
+  for (const auto& item : ordered["trace"][0].items()) keys.push_back(item.key());
+  CHECK(keys == std::vector<std::string>{"rule", "effect", "status", "overridden_by", "why", "source", "because",
+                                         "cite"});
   CHECK(d["policy"]["name"] == "frontier-2026-allies-defensive");
   CHECK(d["policy"]["digest"].get<std::string>().rfind("sha256:", 0) == 0);
   CliRun explain = RunCli("check " + kAllies + " --model fable-5 --country DE --use research --date 2026-12-15 --format json --explain");
@@ -51,6 +59,9 @@ TEST_CASE("check --format json has the shape of CLI.md", "[cli][check]") {
     if (t["status"] == "not-matched") {
       not_matched = true;
       CHECK(t.contains("detail"));
+      CHECK_FALSE(t.contains("why"));
+    } else {
+      CHECK(t.contains("why"));
     }
   }
   CHECK(not_matched);
