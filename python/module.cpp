@@ -86,8 +86,10 @@ py::object DiffDict(const Policy& old_policy, const Policy& new_policy, const py
   options.date = AsOfDate(date);
   if (by == "decisive") {
     options.by = DiffBy::kDecisive;
-  } else if (by != "effect") {
-    throw py::value_error("by must be 'effect' or 'decisive', not '" + by + "'");
+  } else if (by == "effect") {
+    options.by = DiffBy::kEffect;
+  } else if (by != "outcome") {
+    throw py::value_error("by must be 'effect', 'outcome' or 'decisive', not '" + by + "'");
   }
   Result<DiffReport> report = [&] {
     py::gil_scoped_release unlocked;
@@ -199,7 +201,7 @@ PYBIND11_MODULE(clearance, m) {
   m.def("loads", &Loads, py::arg("text"), py::arg("name") = "<string>",
         "Loads a single-file policy from YAML text; `name` stands for its file in messages. Nothing is read "
         "from disk. Raises PolicyError.");
-  m.def("diff", &DiffDict, py::arg("old"), py::arg("new"), py::arg("date") = py::none(), py::arg("by") = "effect",
+  m.def("diff", &DiffDict, py::arg("old"), py::arg("new"), py::arg("date") = py::none(), py::arg("by") = "outcome",
         "The diff JSON of CLI.md as a dict: the queries whose decision differs between two policies, as "
         "regions. `by`: 'effect' or 'decisive'. Raises PolicyError when the policies cannot be compared.");
   m.def("lint_file", &LintFile, py::arg("path"), py::arg("date") = py::none(),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates examples/what-if/: each seed what-if of rules/frontier-2026/
 # (allies-defensive, a5-defensive-research, hawks) diffed against base.yaml in
-# every format of `clearance diff`, plus a folded decision matrix of each.
+# every format of `clearance diff`, on 2027-01-01 and on every date
+# (--all-dates), plus a folded decision matrix of each.
 # Uses ${CLEARANCE:-${BUILD_DIR:-build}/src/clearance}, building it when missing.
 # The tests compare these files with the CLI's output, so rerun this script
 # after changing a renderer or a shipped rule set.
@@ -32,6 +33,8 @@ for scenario in allies-defensive a5-defensive-research hawks; do
     case $format in text) ext=txt ;; markdown) ext=md ;; *) ext=$format ;; esac
     run "$out/$scenario.$ext" diff rules/frontier-2026/base.yaml "rules/frontier-2026/$scenario.yaml" \
       --date "$date" --format "$format"
+    run "$out/$scenario.all-dates.$ext" diff rules/frontier-2026/base.yaml "rules/frontier-2026/$scenario.yaml" \
+      --all-dates --format "$format"
   done
   for format in svg html; do
     run "$out/$scenario.matrix.$format" matrix "rules/frontier-2026/$scenario.yaml" \

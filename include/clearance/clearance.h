@@ -78,7 +78,7 @@ const char* clearance_policy_digest(const clearance_policy* policy);
 /* The policy's name (its `policy:` key). Owned by the policy; NULL for NULL. */
 const char* clearance_policy_name(const clearance_policy* policy);
 
-/* The JSON of `clearance diff OLD NEW --format json` (by effect), on one line:
+/* The JSON of `clearance diff OLD NEW --format json` (by outcome), on one line:
  * the changed queries as regions. date is the date both policies are
  * evaluated on, "YYYY-MM-DD", or NULL for today (UTC). NULL and *err on a bad
  * date, or when the policies cannot be compared (a dimension declared by one

@@ -119,7 +119,10 @@ TEST_CASE("diff formats: no change", "[diff][golden]") {
   const DiffReport r = MustDiff(base, base, "2027-01-01");
   CheckGolden("no-change.txt", io::DiffText(r, base, base));
   CheckGolden("no-change.json", io::DiffJson(r).dump(2) + "\n");
-  CHECK(Csv(r) == "country,model,use,from,to,old_decisive,new_decisive\n");
+  CHECK(Csv(r) ==
+        "country,model,use,from,to,old_decisive,new_decisive,old_outcomes,new_outcomes,old_obligations,"
+        "new_obligations\n");
+  CHECK_FALSE(r.Differs());
 }
 
 TEST_CASE("diff formats: one-sided values and dimensions", "[diff][golden]") {
@@ -141,13 +144,27 @@ TEST_CASE("diff JSON has CLI.md's keys in order", "[diff]") {
     return out;
   };
   const auto plain = io::DiffJson(MustDiff(base, allies, "2027-01-01"));
-  CHECK(keys(plain) == std::vector<std::string>{"old", "new", "date", "queries", "changed", "regions",
-                                                "only_old", "only_new"});
+  CHECK(keys(plain) == std::vector<std::string>{"old", "new", "date", "by", "queries", "changed", "regions",
+                                                "only_old", "only_new", "only_old_queries",
+                                                "only_new_queries"});
+  CHECK(plain["by"] == "effect");
   CHECK(keys(plain["regions"][0]) ==
-        std::vector<std::string>{"from", "to", "count", "values", "old_decisive", "new_decisive"});
+        std::vector<std::string>{"from", "to", "count", "values", "old_decisive", "new_decisive", "old_outcomes",
+                                 "new_outcomes", "old_obligations", "new_obligations"});
+  DiffOptions every_date;
+  every_date.all_dates = true;
+  auto all = Diff(base, allies, every_date);
+  REQUIRE(all);
+  const auto dated = io::DiffJson(*all);
+  CHECK(keys(dated)[2] == "date");
+  CHECK(dated["date"].is_null());
+  CHECK(keys(dated)[3] == "intervals");
+  CHECK(keys(dated["regions"][0])[4] == "dates");
+  CHECK(keys(dated["regions"][0]["dates"]) == std::vector<std::string>{"from", "to"});
   CHECK(keys(plain["old"]) == std::vector<std::string>{"name", "digest"});
   const auto over_time = io::DiffJson(MustDiff(base, base, "2027-01-01", DiffBy::kEffect, "2028-01-01"));
   CHECK(keys(over_time)[3] == "to_date");
+  CHECK(keys(over_time)[4] == "by");
   CHECK(over_time["to_date"] == "2028-01-01");
 }
 
