@@ -216,3 +216,44 @@ TEST_CASE("value lists fold into the old policy's largest whole groups", "[diff]
 
 }  // namespace
 }  // namespace clearance
+
+namespace clearance {
+namespace {
+
+// A what-if whose change takes effect on 2026-06-12 and a ban that expires
+// on 2027-01-01: --all-dates finds both without a guessed date.
+const std::string kDatedRules = R"(rules:
+  - id: ban
+    effect: deny
+    when: model in frontier and country != US
+    expires: 2027-01-01
+    obligations: [Refer to counsel.]
+)";
+
+TEST_CASE("diff formats: every date, with a timeline", "[diff][golden]") {
+  const Policy a = testing_support::MustLoad(testing_support::kDims + "default: allow\n" + kDatedRules);
+  const Policy b = testing_support::MustLoad(testing_support::kDims + "default: allow\n" + kDatedRules + R"(  - id: allies
+    effect: allow
+    when: country in allies and use == defensive-cyber
+    overrides: [ban]
+    effective: 2026-06-12
+    obligations: [Report within 30 days.]
+)");
+  DiffOptions options;
+  options.all_dates = true;
+  auto r = Diff(a, b, options);
+  REQUIRE(r);
+  CHECK(r->intervals == 3);
+  CHECK(r->queries == 3 * 5 * 4 * 3);
+  AllFormats("all-dates", *r, a, b);
+  const std::vector<io::TimelineStep> timeline = io::Timeline(*r);
+  REQUIRE(timeline.size() == 2);
+  CHECK(timeline[0].date.ToString() == "2026-06-12");
+  CHECK(timeline[1].date.ToString() == "2027-01-01");
+  const std::string html = io::DiffHtml(*r, a, b);
+  CHECK(html.find("<section id=\"timeline\">") != std::string::npos);
+  CHECK(diff_testing::CheckXml(html) == "");
+}
+
+}  // namespace
+}  // namespace clearance
