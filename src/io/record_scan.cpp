@@ -45,7 +45,8 @@ bool RecordScanner::Fail(const char* what) {
 }
 
 void RecordScanner::SkipSpace() {
-  while (at_ < text_.size() && IsSpace(text_[at_])) ++at_;
+  // Records written by clearance have few spaces: the first test usually ends it.
+  while (at_ < text_.size() && static_cast<unsigned char>(text_[at_]) <= ' ' && IsSpace(text_[at_])) ++at_;
 }
 
 bool RecordScanner::Expect(char c) {
@@ -61,17 +62,19 @@ bool RecordScanner::String(std::string_view& out) {
   if (at_ >= text_.size()) return Fail("truncated: expected a string");
   if (text_[at_] != '"') return Fail("expected a string");
   const std::size_t begin = ++at_;
-  const void* quote = std::memchr(text_.data() + begin, '"', text_.size() - begin);
-  if (!quote) return Fail("truncated: unterminated string");
-  const auto length = static_cast<std::size_t>(static_cast<const char*>(quote) - (text_.data() + begin));
-  if (!std::memchr(text_.data() + begin, '\\', length)) {  // the common case: no escapes
-    const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(quote) - text_.data());
-    for (std::size_t i = begin; i < end; ++i) {
-      if (static_cast<unsigned char>(text_[i]) < 0x20) return Fail("control character in a string");
+  // The common case in one pass: no escapes, the string ends on this line.
+  for (std::size_t i = begin; i < text_.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text_[i]);
+    if (c == '"') {
+      out = text_.substr(begin, i - begin);
+      at_ = i + 1;
+      return true;
     }
-    out = text_.substr(begin, end - begin);
-    at_ = end + 1;
-    return true;
+    if (c == '\\') break;
+    if (c < 0x20) {
+      at_ = i;
+      return Fail("control character in a string");
+    }
   }
   std::string& decoded = decoded_.emplace_back();
   while (at_ < text_.size()) {
