@@ -41,4 +41,30 @@ for scenario in allies-defensive a5-defensive-research hawks; do
       --rows country --cols use --where model=fable-5 --date "$date" --fold --format "$format"
   done
 done
+# A decision log as `clearance batch` writes it (decisions under base.yaml on
+# two dates), with one record from a newer model list and a truncated last
+# line, replayed under allies-defensive in every format.
+queries=$(mktemp)
+trap 'rm -f "$queries"' EXIT
+id=0
+for day in 2026-12-15 2027-03-01; do
+  for model in fable-5 mythos-5 open-frontier closed-midsize; do
+    for country in DE JP CN BR US IR; do
+      for use in intrusion-detection research; do
+        id=$((id + 1))
+        printf '{"id": %d, "model": "%s", "country": "%s", "use": "%s", "date": "%s"}\n' \
+          "$id" "$model" "$country" "$use" "$day" >> "$queries"
+      done
+    done
+  done
+done
+log="$out/decisions.jsonl"
+"$clearance" batch rules/frontier-2026/base.yaml --input "$queries" > "$log"
+sed -i '7s/"model":"fable-5"/"model":"nova-9"/' "$log"
+head -c 120 "$out/decisions.jsonl" | head -n 1 >> "$log"
+echo >> "$log"
+for format in text json csv html; do
+  case $format in text) ext=txt ;; *) ext=$format ;; esac
+  run "$out/replay-allies-defensive.$ext" replay "$log" rules/frontier-2026/allies-defensive.yaml --format "$format"
+done
 echo "wrote $(ls "$out" | grep -vc README) files to $out/"
