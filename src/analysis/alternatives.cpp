@@ -1,0 +1,163 @@
+// Each part is a walk of the graph: one Find per class of each dimension for
+// the single-dimension alternatives, one Find per date interval for the date
+// changes, and for combinations one search of the graph per set of
+// dimensions (free levels branch, fixed levels follow the query), memoised by
+// node, smallest sets first.
+#include "analysis/alternatives.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "api/policy_data.hpp"
+
+namespace clearance::analysis {
+
+namespace {
+
+using compile::DecisionGraph;
+
+Effect Other(Effect e) { return e == Effect::kAllow ? Effect::kDeny : Effect::kAllow; }
+
+std::vector<ValueAlternative> ByValue(const DecisionGraph& graph, const Query& query, Effect effect) {
+  std::vector<ValueAlternative> out;
+  std::vector<std::uint32_t> values = query.values;
+  for (std::uint32_t d = 0; d < values.size(); ++d) {
+    const compile::DimPartition& dim = graph.partition().dims[d];
+    std::map<std::vector<std::uint32_t>, std::vector<std::uint32_t>> by_rules;  // decisive -> classes
+    for (std::uint32_t c = 0; c < dim.class_count(); ++c) {
+      values[d] = dim.representative[c];
+      const Verdict v = graph.Decide(values, query.date);
+      if (v.effect == effect) continue;
+      by_rules[{v.decisive.begin(), v.decisive.end()}].push_back(c);
+    }
+    values[d] = query.values[d];
+    for (auto& [rules, classes] : by_rules) {
+      ValueAlternative alt{d, {}, Other(effect), rules};
+      for (std::uint32_t v = 0; v < dim.class_of.size(); ++v) {
+        if (std::binary_search(classes.begin(), classes.end(), dim.class_of[v])) alt.values.push_back(v);
+      }
+      out.push_back(std::move(alt));
+    }
+  }
+  return out;
+}
+
+DateChange Change(const DecisionGraph& graph, const Query& query, Effect before, std::uint32_t interval) {
+  const Verdict v = graph.Decide(query.values, graph.partition().IntervalStart(interval));
+  return {graph.partition().cuts[interval - 1], before, v.effect, {v.decisive.begin(), v.decisive.end()}};
+}
+
+void Dates(const DecisionGraph& graph, const Query& query, Effect effect, Alternatives& out) {
+  const compile::Partition& p = graph.partition();
+  const std::uint32_t here = p.IntervalOf(query.date);
+  const auto effect_in = [&](std::uint32_t i) { return graph.Decide(query.values, p.IntervalStart(i)).effect; };
+  for (std::uint32_t i = here + 1; i < p.interval_count(); ++i) {
+    if (effect_in(i) != effect) {
+      out.next = Change(graph, query, effect, i);
+      break;
+    }
+  }
+  for (std::uint32_t i = here; i > 0; --i) {
+    const Effect earlier = effect_in(i - 1);
+    if (earlier != effect) {
+      out.previous = Change(graph, query, earlier, i);
+      break;
+    }
+  }
+}
+
+// Whether some assignment of the free levels reaches the other effect, and
+// the classes taken there.
+class FlipSearch {
+ public:
+  FlipSearch(const DecisionGraph& graph, const Query& query, Effect want, const std::vector<bool>& free_dim)
+      : graph_(graph), query_(query), want_(want), free_(free_dim) {}
+
+  std::optional<std::uint32_t> Terminal(std::vector<std::uint32_t>& values) {
+    std::uint32_t ref = graph_.root();
+    if (!DecisionGraph::IsTerminal(ref) && graph_.level_of(ref) == 0) {
+      ref = graph_.children(ref)[graph_.partition().IntervalOf(query_.date)];
+    }
+    if (!Reaches(ref)) return std::nullopt;
+    while (!DecisionGraph::IsTerminal(ref)) {  // follow a winning path
+      const std::uint32_t dim = graph_.level_dim(graph_.level_of(ref));
+      const auto children = graph_.children(ref);
+      if (!free_[dim]) {
+        ref = children[graph_.partition().dims[dim].class_of[query_.values[dim]]];
+        continue;
+      }
+      for (std::uint32_t c = 0; c < children.size(); ++c) {
+        if (Reaches(children[c])) {
+          values[dim] = graph_.partition().dims[dim].representative[c];
+          ref = children[c];
+          break;
+        }
+      }
+    }
+    return DecisionGraph::TerminalIndex(ref);
+  }
+
+ private:
+  bool Reaches(std::uint32_t ref) {
+    if (DecisionGraph::IsTerminal(ref)) {
+      return graph_.terminal(DecisionGraph::TerminalIndex(ref)).outcome.effect == want_;
+    }
+    if (const auto it = memo_.find(ref); it != memo_.end()) return it->second;
+    const std::uint32_t dim = graph_.level_dim(graph_.level_of(ref));
+    const auto children = graph_.children(ref);
+    bool found = false;
+    if (!free_[dim]) {
+      found = Reaches(children[graph_.partition().dims[dim].class_of[query_.values[dim]]]);
+    } else {
+      for (std::uint32_t c = 0; c < children.size() && !found; ++c) found = Reaches(children[c]);
+    }
+    memo_.emplace(ref, found);
+    return found;
+  }
+
+  const DecisionGraph& graph_;
+  const Query& query_;
+  Effect want_;
+  const std::vector<bool>& free_;
+  std::unordered_map<std::uint32_t, bool> memo_;
+};
+
+std::optional<Combination> Smallest(const DecisionGraph& graph, const Query& query, Effect effect) {
+  const std::size_t n = query.values.size();
+  if (n > 20) return std::nullopt;  // 2^n sets: a bound on the search
+  std::vector<std::uint32_t> masks;
+  for (std::uint32_t m = 1; m < (1u << n); ++m) masks.push_back(m);
+  std::stable_sort(masks.begin(), masks.end(),
+                   [](std::uint32_t a, std::uint32_t b) { return __builtin_popcount(a) < __builtin_popcount(b); });
+  for (std::uint32_t mask : masks) {
+    if (__builtin_popcount(mask) < 2) continue;  // single dimensions are ByValue's
+    std::vector<bool> free_dim(n);
+    for (std::size_t d = 0; d < n; ++d) free_dim[d] = (mask >> d) & 1;
+    std::vector<std::uint32_t> values = query.values;
+    const auto terminal = FlipSearch(graph, query, Other(effect), free_dim).Terminal(values);
+    if (!terminal) continue;
+    Combination c;
+    for (std::uint32_t d = 0; d < n; ++d) {
+      if (free_dim[d]) c.dimensions.push_back(d);
+    }
+    c.example = std::move(values);
+    c.decisive = graph.terminal(*terminal).outcome.decisive;
+    return c;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Alternatives FindAlternatives(const Policy& policy, const Query& query) {
+  const DecisionGraph& graph = policy.data().graph;
+  Alternatives out;
+  out.effect = graph.Decide(query.values, query.date).effect;
+  out.values = ByValue(graph, query, out.effect);
+  Dates(graph, query, out.effect, out);
+  if (out.values.empty()) out.combination = Smallest(graph, query, out.effect);
+  return out;
+}
+
+}  // namespace clearance::analysis
