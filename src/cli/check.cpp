@@ -5,6 +5,8 @@
 
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
+#include "analysis/alternatives.hpp"
+#include "io/alternatives_render.hpp"
 #include "io/decision_json.hpp"
 #include "io/decision_text.hpp"
 
@@ -17,6 +19,7 @@ struct CheckFlags {
   std::vector<std::string> sets;
   std::string date;
   bool explain = false;
+  bool alternatives = false;
   std::string format = "text";
   LoadFlags load;
 };
@@ -42,10 +45,20 @@ int RunCheck(const CheckFlags& f) {
   Result<Query> query = policy.MakeQuery(ParseAssignments(f), as_of);
   if (!query) throw UsageError{"error: " + query.error().diagnostics().front().message};
   const Decision d = policy.Explain(*query, f.explain ? TraceDetail::kAll : TraceDetail::kMatching);
+  std::optional<analysis::Alternatives> alternatives;
+  if (f.alternatives) alternatives = analysis::FindAlternatives(policy, *query);
   if (f.format == "json") {
-    std::cout << io::DecisionJson(policy, *query, d).dump(2) << '\n';
+    io::OrderedJson json = io::DecisionJson(policy, *query, d);
+    if (alternatives) {  // before "policy"
+      io::OrderedJson policy_ref = json["policy"];
+      json.erase("policy");
+      json["alternatives"] = io::AlternativesJson(policy, *alternatives);
+      json["policy"] = std::move(policy_ref);
+    }
+    std::cout << json.dump(2) << '\n';
   } else {
     std::cout << io::DecisionText(policy, *query, d);
+    if (alternatives) std::cout << io::AlternativesText(policy, *alternatives);
   }
   return d.effect == Effect::kAllow ? kPositive : kNegative;
 }
@@ -62,6 +75,9 @@ VerbRunner AddCheck(CLI::App& app) {
   sub->add_option("--set", flags->sets, "DIM=VALUE for any dimension (repeatable)");
   sub->add_option("--date", flags->date, "Decide as of this date YYYY-MM-DD (default: today, UTC)");
   sub->add_flag("--explain", flags->explain, "Also list rules that did not match or are inactive");
+  sub->add_flag("--alternatives", flags->alternatives,
+                "Also say what would give the other effect: per dimension the values that would, the dates "
+                "the effect changes, else the smallest set of dimensions to change");
   sub->add_option("--format", flags->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   AddLoadFlags(*sub, flags->load);
   return [flags] { return RunCheck(*flags); };

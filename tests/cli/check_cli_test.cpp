@@ -176,3 +176,32 @@ TEST_CASE("batch rejects a line naming a key twice", "[cli][batch]") {
   CHECK(json::parse(first) == json({{"line", 1}, {"id", nullptr}, {"error", "key 'model' is given twice"}}));
   CHECK(json::parse(second)["effect"] == "allow");  // a nested key is not a top-level duplicate
 }
+
+TEST_CASE("check --alternatives says what would give the other effect, and when", "[cli][check][alternatives]") {
+  const std::string diffusion = "rules/ai-diffusion-2025/diffusion.yaml";
+  CliRun text = RunCli("check " + diffusion + " --model fable-5 --country IN --use research --date 2025-03-01 --alternatives");
+  CHECK(text.exit_code == 1);
+  CheckGolden("cli/check_alternatives.txt", text.out);
+  CliRun run = RunCli("check " + diffusion +
+                      " --model fable-5 --country IN --use research --date 2025-03-01 --alternatives --format json");
+  CHECK(run.exit_code == 1);
+  const auto d = nlohmann::ordered_json::parse(run.out);
+  std::vector<std::string> keys;
+  for (const auto& item : d.items()) keys.push_back(item.key());
+  CHECK(keys == std::vector<std::string>{"query", "effect", "basis", "decisive", "outcomes", "obligations", "trace",
+                                         "alternatives", "policy"});
+  const auto& alt = d["alternatives"];
+  bool tier1 = false;
+  for (const auto& v : alt["values"]) {
+    if (v["dimension"] == "country" && v["values"] == nlohmann::ordered_json::array({"tier-1"})) {
+      tier1 = true;
+      CHECK(v["effect"] == "allow");
+      CHECK(v["decisive"] == nlohmann::ordered_json::array({"aia-tier-1"}));
+    }
+  }
+  CHECK(tier1);
+  CHECK(alt["dates"]["next"]["date"] == "2025-05-13");
+  CHECK(alt["dates"]["next"]["to"] == "allow");
+  CHECK(alt["dates"]["previous"]["date"] == "2025-01-13");
+  CHECK(alt["combination"].is_null());
+}
