@@ -46,12 +46,12 @@ Policy Loads(const std::string& text, const std::string& name) {
 
 // The query goes through the batch line format, so that it is checked and
 // decided exactly as `clearance batch` and clearance_decide_json do.
-py::object Decide(const Policy& policy, const py::dict& query, const py::object& date) {
+py::object Decide(const Policy& policy, const py::dict& query, const py::object& date, bool alternatives) {
   const Date as_of = AsOfDate(date);
   const std::string text = py::module_::import("json").attr("dumps")(query).cast<std::string>();
   Result<io::OrderedJson> decision = [&] {
     py::gil_scoped_release unlocked;
-    return capi::DecideQueryJson(policy, text, as_of);
+    return capi::DecideQueryJson(policy, text, as_of, alternatives);
   }();
   if (!decision) throw QueryFailure{decision.error().diagnostics().front().message};
   return ToPython(*decision);
@@ -175,10 +175,11 @@ void BindPolicy(py::module_& m) {
             return ids;
           },
           "Rule ids in policy order.")
-      .def("decide", &Decide, py::arg("query"), py::arg("date") = py::none(),
+      .def("decide", &Decide, py::arg("query"), py::arg("date") = py::none(), py::arg("alternatives") = false,
            "Decides a query {dimension: value, 'date'?: 'YYYY-MM-DD', 'id'?: any}; `date` is the as-of date "
            "for a query without its own (default: today, UTC). Returns the decision JSON of CLI.md as a dict, "
-           "with the trace of matching rules. Raises QueryError on a bad query.")
+           "with the trace of matching rules (and, with alternatives=True, the 'alternatives' of `check "
+           "--alternatives`). Raises QueryError on a bad query.")
       .def("lint", &LintDict, py::arg("date") = py::none(),
            "The lint JSON of CLI.md as a dict: {'diagnostics': [...]}; `date` is the as-of date for "
            "`expired` (default: today, UTC).")

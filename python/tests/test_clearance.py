@@ -108,6 +108,12 @@ class DecideTest(unittest.TestCase):
         self.assertEqual(d["trace"][1]["why"], ["use == research"])
         self.assertEqual(d["policy"], {"name": "py-test", "digest": self.p.digest})
 
+    def test_alternatives_say_what_would_flip_the_decision(self):
+        d = self.p.decide({"model": "m1", "country": "DE", "use": "research"}, date="2026-03-01", alternatives=True)
+        self.assertEqual(list(d)[-2:], ["alternatives", "policy"])
+        self.assertEqual(d["alternatives"]["dates"]["previous"]["date"], "2026-01-01")
+        self.assertNotIn("alternatives", self.p.decide({"model": "m1", "country": "DE", "use": "research"}))
+
     def test_the_date_decides_which_rules_are_active(self):
         q = {"model": "m1", "country": "DE", "use": "research"}
         self.assertEqual(self.p.decide(q, date="2025-12-31")["effect"], "deny")

@@ -14,6 +14,9 @@ namespace clearance::capi {
 // with the trace of matching rules and the "id" first when one was given.
 // Malformed JSON and bad queries are an Error with code "query" whose
 // diagnostic message says what is wrong.
-Result<io::OrderedJson> DecideQueryJson(const Policy& policy, std::string_view query_json, Date as_of);
+// With `alternatives`, the decision JSON also carries "alternatives" (as
+// `check --alternatives --format json`).
+Result<io::OrderedJson> DecideQueryJson(const Policy& policy, std::string_view query_json, Date as_of,
+                                        bool alternatives = false);
 
 }  // namespace clearance::capi

@@ -49,12 +49,7 @@ int RunCheck(const CheckFlags& f) {
   if (f.alternatives) alternatives = analysis::FindAlternatives(policy, *query);
   if (f.format == "json") {
     io::OrderedJson json = io::DecisionJson(policy, *query, d);
-    if (alternatives) {  // before "policy"
-      io::OrderedJson policy_ref = json["policy"];
-      json.erase("policy");
-      json["alternatives"] = io::AlternativesJson(policy, *alternatives);
-      json["policy"] = std::move(policy_ref);
-    }
+    if (alternatives) io::AddAlternatives(json, policy, *alternatives);
     std::cout << json.dump(2) << '\n';
   } else {
     std::cout << io::DecisionText(policy, *query, d);

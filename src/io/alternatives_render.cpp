@@ -62,6 +62,13 @@ OrderedJson AlternativesJson(const Policy& policy, const analysis::Alternatives&
           {"combination", std::move(combination)}};
 }
 
+void AddAlternatives(OrderedJson& decision, const Policy& policy, const analysis::Alternatives& alt) {
+  OrderedJson policy_ref = decision["policy"];
+  decision.erase("policy");
+  decision["alternatives"] = AlternativesJson(policy, alt);
+  decision["policy"] = std::move(policy_ref);
+}
+
 std::string AlternativesText(const Policy& policy, const analysis::Alternatives& alt) {
   const std::string other(ToString(alt.effect == Effect::kAllow ? Effect::kDeny : Effect::kAllow));
   std::string out = "alternatives (" + other + " instead):\n";

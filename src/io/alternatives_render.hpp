@@ -15,6 +15,10 @@ namespace clearance::io {
 // Value lists are folded into the policy's groups that qualify whole.
 OrderedJson AlternativesJson(const Policy& policy, const analysis::Alternatives& alt);
 
+// Adds AlternativesJson as "alternatives" to a decision JSON, before its
+// "policy" member.
+void AddAlternatives(OrderedJson& decision, const Policy& policy, const analysis::Alternatives& alt);
+
 // "would be allow instead:" lines, for the end of `check` text.
 std::string AlternativesText(const Policy& policy, const analysis::Alternatives& alt);
 

@@ -167,6 +167,22 @@ TEST_CASE("load errors name FILE:LINE:COL", "[capi]") {
   }
 }
 
+TEST_CASE("clearance_decide_json_alternatives adds what would flip the decision", "[capi][alternatives]") {
+  PolicyPtr p = MustLoadString();
+  const std::string json = Take(clearance_decide_json_alternatives(
+      p.get(), R"({"model": "m1", "country": "DE", "use": "research", "date": "2026-03-01"})", nullptr));
+  const auto d = nlohmann::ordered_json::parse(json);
+  REQUIRE(d.contains("alternatives"));
+  CHECK(d["effect"] == "allow");
+  CHECK(d["alternatives"].contains("values"));
+  CHECK(d["alternatives"]["dates"]["previous"]["date"] == "2026-01-01");
+  CHECK(d["alternatives"]["dates"]["previous"]["from"] == "deny");
+  char* err = nullptr;
+  CHECK(clearance_decide_json_alternatives(p.get(), "{", &err) == nullptr);
+  CHECK(err != nullptr);
+  clearance_free(err);
+}
+
 TEST_CASE("clearance_decide_json answers in the decision JSON of CLI.md", "[capi]") {
   PolicyPtr p = MustLoadString();
   const std::string json = Take(clearance_decide_json(
