@@ -17,28 +17,80 @@ namespace {
 
 using compile::DecisionGraph;
 
+constexpr std::uint32_t kNoGroup = UINT32_MAX;
+
 Effect Other(Effect e) { return e == Effect::kAllow ? Effect::kDeny : Effect::kAllow; }
+
+// The query's path from `ref` down to its terminal.
+std::uint32_t Descend(const DecisionGraph& graph, const Query& query, std::uint32_t ref) {
+  while (!DecisionGraph::IsTerminal(ref)) {
+    const std::uint32_t level = graph.level_of(ref);
+    const std::uint32_t cls = level == 0 ? graph.partition().IntervalOf(query.date)
+                                         : graph.partition().dims[graph.level_dim(level)].class_of[query.values[graph.level_dim(level)]];
+    ref = graph.children(ref)[cls];
+  }
+  return DecisionGraph::TerminalIndex(ref);
+}
+
+// Per class of `dim`, the terminal the query reaches with that class: the
+// query's path is shared down to the dimension's level, and each distinct
+// child there is followed once. Empty when the path skips the level (the
+// dimension does not matter for this query).
+std::vector<std::uint32_t> TerminalPerClass(const DecisionGraph& graph, const Query& query, std::uint32_t dim) {
+  std::uint32_t target = 0;
+  while (target < graph.level_count() && (target == 0 || graph.level_dim(target) != dim)) ++target;
+  std::uint32_t ref = graph.root();
+  while (!DecisionGraph::IsTerminal(ref) && graph.level_of(ref) < target) {
+    const std::uint32_t level = graph.level_of(ref);
+    const std::uint32_t cls = level == 0 ? graph.partition().IntervalOf(query.date)
+                                         : graph.partition().dims[graph.level_dim(level)].class_of[query.values[graph.level_dim(level)]];
+    ref = graph.children(ref)[cls];
+  }
+  if (DecisionGraph::IsTerminal(ref) || graph.level_of(ref) != target) return {};
+  const auto children = graph.children(ref);
+  std::vector<std::uint32_t> out(children.size());
+  std::unordered_map<std::uint32_t, std::uint32_t> seen;
+  for (std::uint32_t c = 0; c < children.size(); ++c) {
+    const auto [it, inserted] = seen.try_emplace(children[c], 0);
+    if (inserted) it->second = Descend(graph, query, children[c]);
+    out[c] = it->second;
+  }
+  return out;
+}
 
 std::vector<ValueAlternative> ByValue(const DecisionGraph& graph, const Query& query, Effect effect) {
   std::vector<ValueAlternative> out;
-  std::vector<std::uint32_t> values = query.values;
-  for (std::uint32_t d = 0; d < values.size(); ++d) {
+  std::unordered_map<std::uint32_t, std::uint32_t> group_of_terminal;
+  for (std::uint32_t d = 0; d < query.values.size(); ++d) {
     const compile::DimPartition& dim = graph.partition().dims[d];
-    std::map<std::vector<std::uint32_t>, std::vector<std::uint32_t>> by_rules;  // decisive -> classes
+    const std::vector<std::uint32_t> terminals = TerminalPerClass(graph, query, d);
+    if (terminals.empty()) continue;
+    // Classes that flip, by terminal reached, then terminals by decisive rules.
+    std::vector<std::uint32_t> group_of_class(dim.class_count(), kNoGroup);
+    group_of_terminal.clear();
+    std::map<std::vector<std::uint32_t>, std::uint32_t> group_of_rules;
+    const std::size_t first = out.size();
     for (std::uint32_t c = 0; c < dim.class_count(); ++c) {
-      values[d] = dim.representative[c];
-      const Verdict v = graph.Decide(values, query.date);
-      if (v.effect == effect) continue;
-      by_rules[{v.decisive.begin(), v.decisive.end()}].push_back(c);
-    }
-    values[d] = query.values[d];
-    for (auto& [rules, classes] : by_rules) {
-      ValueAlternative alt{d, {}, Other(effect), rules};
-      for (std::uint32_t v = 0; v < dim.class_of.size(); ++v) {
-        if (std::binary_search(classes.begin(), classes.end(), dim.class_of[v])) alt.values.push_back(v);
+      const std::uint32_t t = terminals[c];
+      const eval::Outcome& outcome = graph.terminal(t).outcome;
+      if (outcome.effect == effect) continue;
+      auto [it, inserted] = group_of_terminal.try_emplace(t, 0);
+      if (inserted) {
+        const auto [g, added] =
+            group_of_rules.try_emplace(outcome.decisive, static_cast<std::uint32_t>(out.size()));
+        if (added) out.push_back({d, {}, Other(effect), outcome.decisive});
+        it->second = g->second;
       }
-      out.push_back(std::move(alt));
+      group_of_class[c] = it->second;
     }
+    if (out.size() == first) continue;
+    for (std::uint32_t v = 0; v < dim.class_of.size(); ++v) {
+      const std::uint32_t g = group_of_class[dim.class_of[v]];
+      if (g != kNoGroup) out[g].values.push_back(v);
+    }
+    // Within a dimension, by decisive rules (as before: the map's order).
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+              [](const ValueAlternative& a, const ValueAlternative& b) { return a.decisive < b.decisive; });
   }
   return out;
 }
