@@ -21,13 +21,17 @@ constexpr std::uint32_t kNoGroup = UINT32_MAX;
 
 Effect Other(Effect e) { return e == Effect::kAllow ? Effect::kDeny : Effect::kAllow; }
 
+// The class (or, at level 0, the date interval) the query takes at `level`.
+std::uint32_t QueryClass(const DecisionGraph& graph, const Query& query, std::uint32_t level) {
+  if (level == 0) return graph.partition().IntervalOf(query.date);
+  const std::uint32_t dim = graph.level_dim(level);
+  return graph.partition().dims[dim].class_of[query.values[dim]];
+}
+
 // The query's path from `ref` down to its terminal.
 std::uint32_t Descend(const DecisionGraph& graph, const Query& query, std::uint32_t ref) {
   while (!DecisionGraph::IsTerminal(ref)) {
-    const std::uint32_t level = graph.level_of(ref);
-    const std::uint32_t cls = level == 0 ? graph.partition().IntervalOf(query.date)
-                                         : graph.partition().dims[graph.level_dim(level)].class_of[query.values[graph.level_dim(level)]];
-    ref = graph.children(ref)[cls];
+    ref = graph.children(ref)[QueryClass(graph, query, graph.level_of(ref))];
   }
   return DecisionGraph::TerminalIndex(ref);
 }
@@ -41,10 +45,7 @@ std::vector<std::uint32_t> TerminalPerClass(const DecisionGraph& graph, const Qu
   while (target < graph.level_count() && (target == 0 || graph.level_dim(target) != dim)) ++target;
   std::uint32_t ref = graph.root();
   while (!DecisionGraph::IsTerminal(ref) && graph.level_of(ref) < target) {
-    const std::uint32_t level = graph.level_of(ref);
-    const std::uint32_t cls = level == 0 ? graph.partition().IntervalOf(query.date)
-                                         : graph.partition().dims[graph.level_dim(level)].class_of[query.values[graph.level_dim(level)]];
-    ref = graph.children(ref)[cls];
+    ref = graph.children(ref)[QueryClass(graph, query, graph.level_of(ref))];
   }
   if (DecisionGraph::IsTerminal(ref) || graph.level_of(ref) != target) return {};
   const auto children = graph.children(ref);
@@ -136,7 +137,7 @@ class FlipSearch {
       const std::uint32_t dim = graph_.level_dim(graph_.level_of(ref));
       const auto children = graph_.children(ref);
       if (!free_[dim]) {
-        ref = children[graph_.partition().dims[dim].class_of[query_.values[dim]]];
+        ref = children[QueryClass(graph_, query_, graph_.level_of(ref))];
         continue;
       }
       for (std::uint32_t c = 0; c < children.size(); ++c) {
@@ -160,7 +161,7 @@ class FlipSearch {
     const auto children = graph_.children(ref);
     bool found = false;
     if (!free_[dim]) {
-      found = Reaches(children[graph_.partition().dims[dim].class_of[query_.values[dim]]]);
+      found = Reaches(children[QueryClass(graph_, query_, graph_.level_of(ref))]);
     } else {
       for (std::uint32_t c = 0; c < children.size() && !found; ++c) found = Reaches(children[c]);
     }
