@@ -14,7 +14,8 @@ void BM_Alternatives(benchmark::State& state) {
   const Workload& w = GetWorkload(static_cast<std::size_t>(state.range(0)));
   std::size_t i = 0;
   for (auto _ : state) {
-    const analysis::Alternatives alt = analysis::FindAlternatives(*w.policy, w.queries[i++ & (kQueryCount - 1)]);
+    const analysis::Alternatives alt =
+        analysis::FindAlternatives(*w.policy, w.queries[i++ & (kQueryCount - 1)]);
     benchmark::DoNotOptimize(alt.values.size());
   }
   state.SetItemsProcessed(state.iterations());

@@ -40,7 +40,8 @@ std::uint32_t Descend(const DecisionGraph& graph, const Query& query, std::uint3
 // query's path is shared down to the dimension's level, and each distinct
 // child there is followed once. Empty when the path skips the level (the
 // dimension does not matter for this query).
-std::vector<std::uint32_t> TerminalPerClass(const DecisionGraph& graph, const Query& query, std::uint32_t dim) {
+std::vector<std::uint32_t> TerminalPerClass(const DecisionGraph& graph, const Query& query,
+                                            std::uint32_t dim) {
   std::uint32_t target = 0;
   while (target < graph.level_count() && (target == 0 || graph.level_dim(target) != dim)) ++target;
   std::uint32_t ref = graph.root();
@@ -104,7 +105,9 @@ DateChange Change(const DecisionGraph& graph, const Query& query, Effect before,
 void Dates(const DecisionGraph& graph, const Query& query, Effect effect, Alternatives& out) {
   const compile::Partition& p = graph.partition();
   const std::uint32_t here = p.IntervalOf(query.date);
-  const auto effect_in = [&](std::uint32_t i) { return graph.Decide(query.values, p.IntervalStart(i)).effect; };
+  const auto effect_in = [&](std::uint32_t i) {
+    return graph.Decide(query.values, p.IntervalStart(i)).effect;
+  };
   for (std::uint32_t i = here + 1; i < p.interval_count(); ++i) {
     if (effect_in(i) != effect) {
       out.next = Change(graph, query, effect, i);
@@ -181,8 +184,9 @@ std::optional<Combination> Smallest(const DecisionGraph& graph, const Query& que
   if (n > 20) return std::nullopt;  // 2^n sets: a bound on the search
   std::vector<std::uint32_t> masks;
   for (std::uint32_t m = 1; m < (1u << n); ++m) masks.push_back(m);
-  std::stable_sort(masks.begin(), masks.end(),
-                   [](std::uint32_t a, std::uint32_t b) { return __builtin_popcount(a) < __builtin_popcount(b); });
+  std::stable_sort(masks.begin(), masks.end(), [](std::uint32_t a, std::uint32_t b) {
+    return __builtin_popcount(a) < __builtin_popcount(b);
+  });
   for (std::uint32_t mask : masks) {
     if (__builtin_popcount(mask) < 2) continue;  // single dimensions are ByValue's
     std::vector<bool> free_dim(n);

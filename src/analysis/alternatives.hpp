@@ -19,13 +19,13 @@ namespace clearance::analysis {
 
 struct ValueAlternative {
   std::uint32_t dimension = 0;
-  std::vector<std::uint32_t> values;  // declaration order
-  Effect effect = Effect::kDeny;      // the other effect
+  std::vector<std::uint32_t> values;    // declaration order
+  Effect effect = Effect::kDeny;        // the other effect
   std::vector<std::uint32_t> decisive;  // the rules that would decide (policy order)
 };
 
 struct DateChange {
-  Date date;              // the first day of the new decision
+  Date date;  // the first day of the new decision
   Effect before = Effect::kDeny;
   Effect after = Effect::kDeny;
   std::vector<std::uint32_t> decisive;  // deciding from `date` on

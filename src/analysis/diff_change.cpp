@@ -39,7 +39,8 @@ ChangeTest::ChangeTest(DiffBy by, const resolve::ResolvedPolicy& old_policy,
   same_justification_.assign(old_policy.rules.size(), false);
   for (std::uint32_t r = 0; r < old_policy.rules.size(); ++r) {
     const std::uint32_t n = rules.new_of_old[r];
-    same_justification_[r] = n != kNone && SameJustification(old_policy.rules[r].info, new_policy.rules[n].info);
+    same_justification_[r] =
+        n != kNone && SameJustification(old_policy.rules[r].info, new_policy.rules[n].info);
   }
   old_returned_.assign(old_graph.terminal_count(), kNone);
   new_returned_.assign(new_graph.terminal_count(), kNone);
@@ -88,8 +89,8 @@ std::uint32_t ChangeTest::ReturnedKey(std::vector<std::uint32_t>& cache, std::ui
   Returned r = ReturnedBy(policy, graph.terminal(terminal).outcome.decisive);
   std::sort(r.outcomes.begin(), r.outcomes.end());
   std::sort(r.obligations.begin(), r.obligations.end());
-  const auto [it, inserted] = returned_index_.try_emplace(
-      {std::move(r.outcomes), std::move(r.obligations)}, static_cast<std::uint32_t>(returned_index_.size()));
+  const auto [it, inserted] = returned_index_.try_emplace({std::move(r.outcomes), std::move(r.obligations)},
+                                                          static_cast<std::uint32_t>(returned_index_.size()));
   cache[terminal] = it->second;
   return it->second;
 }

@@ -36,7 +36,8 @@ class ChangeTest {
   bool Changed(std::uint32_t old_terminal, std::uint32_t new_terminal);
 
  private:
-  bool SameDecisive(const std::vector<std::uint32_t>& old_rules, const std::vector<std::uint32_t>& new_rules) const;
+  bool SameDecisive(const std::vector<std::uint32_t>& old_rules,
+                    const std::vector<std::uint32_t>& new_rules) const;
   std::uint32_t ReturnedKey(std::vector<std::uint32_t>& cache, std::uint32_t terminal,
                             const resolve::ResolvedPolicy& policy, const compile::DecisionGraph& graph);
 
@@ -46,7 +47,7 @@ class ChangeTest {
   const RuleMatch& rules_;
   const compile::DecisionGraph& old_graph_;
   const compile::DecisionGraph& new_graph_;
-  std::vector<bool> same_justification_;  // per old rule
+  std::vector<bool> same_justification_;     // per old rule
   std::vector<std::uint32_t> old_returned_;  // per terminal: key of its sorted outcomes/obligations
   std::vector<std::uint32_t> new_returned_;
   std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, std::uint32_t> returned_index_;

@@ -4,7 +4,9 @@
 
 namespace clearance::analysis {
 
-std::uint64_t SaturatingAdd(std::uint64_t a, std::uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
+std::uint64_t SaturatingAdd(std::uint64_t a, std::uint64_t b) {
+  return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
 
 std::uint64_t SaturatingMul(std::uint64_t a, std::uint64_t b) {
   if (a != 0 && b > UINT64_MAX / a) return UINT64_MAX;
@@ -78,7 +80,7 @@ class Counter {
 
   const DecisionGraph& graph_;
   std::vector<std::vector<std::uint64_t>> weight_;  // per level, per class
-  std::vector<std::uint64_t> total_;  // per level: values in the subspace
+  std::vector<std::uint64_t> total_;                // per level: values in the subspace
   std::unordered_map<std::uint32_t, EffectCounts> memo_;
 };
 

@@ -17,8 +17,8 @@ struct EffectCounts {
 
 // `included[d][v]`: whether value v of dimension d (declaration order) is in
 // the subspace.
-EffectCounts CountEffects(const compile::DecisionGraph& graph,
-                          const std::vector<std::vector<bool>>& included, std::uint32_t interval);
+EffectCounts CountEffects(const compile::DecisionGraph& graph, const std::vector<std::vector<bool>>& included,
+                          std::uint32_t interval);
 
 std::uint64_t SaturatingAdd(std::uint64_t a, std::uint64_t b);
 std::uint64_t SaturatingMul(std::uint64_t a, std::uint64_t b);

@@ -78,9 +78,12 @@ class Replayer {
     if (view_.effect.empty()) return Bad(line, view_.id, "not a decision record: no \"effect\"");
     if (view_.decisive.empty()) return Bad(line, view_.id, "not a decision record: no \"decisive\"");
     const auto date = Date::Parse(view_.date);
-    if (!date) return Bad(line, view_.id, view_.date.empty() ? "no query date" : "bad query date '" + std::string(view_.date) + "'");
+    if (!date)
+      return Bad(line, view_.id,
+                 view_.date.empty() ? "no query date" : "bad query date '" + std::string(view_.date) + "'");
     const std::uint32_t signature = Signature();
-    if (signature == kBadSignature) return Bad(line, view_.id, "not a decision record: bad effect, decisive, outcomes or obligations");
+    if (signature == kBadSignature)
+      return Bad(line, view_.id, "not a decision record: bad effect, decisive, outcomes or obligations");
     ++report_.records;
     CountDigest();
     std::string problem;
@@ -97,7 +100,8 @@ class Replayer {
     ++report_.changed;
     Group& g = groups_[it->second];
     ++g.out.count;
-    if (g.out.examples.size() < options_.max_examples) g.out.examples.push_back({line, std::string(view_.id)});
+    if (g.out.examples.size() < options_.max_examples)
+      g.out.examples.push_back({line, std::string(view_.id)});
   }
 
   void Bad(std::size_t line, std::string_view id, std::string error) {
@@ -200,9 +204,10 @@ class Replayer {
 
   void Finish() {
     for (Group& g : groups_) report_.groups.push_back(std::move(g.out));
-    std::stable_sort(report_.groups.begin(), report_.groups.end(), [](const ReplayGroup& a, const ReplayGroup& b) {
-      return std::tie(b.count, a.from, a.to) < std::tie(a.count, b.from, b.to);
-    });
+    std::stable_sort(report_.groups.begin(), report_.groups.end(),
+                     [](const ReplayGroup& a, const ReplayGroup& b) {
+                       return std::tie(b.count, a.from, a.to) < std::tie(a.count, b.from, b.to);
+                     });
     report_.recorded_policies = std::move(digests_);
     std::stable_sort(report_.recorded_policies.begin(), report_.recorded_policies.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });

@@ -53,10 +53,10 @@ struct ReplayProblem {
 struct ReplayReport {
   DiffSide policy;  // the policy replayed under
   DiffBy by = DiffBy::kOutcome;
-  std::uint64_t lines = 0;      // lines read (a final empty line not counted)
-  std::uint64_t records = 0;    // decision records among them
-  std::uint64_t decided = 0;    // records the policy decided
-  std::uint64_t changed = 0;    // ... whose decision changes
+  std::uint64_t lines = 0;          // lines read (a final empty line not counted)
+  std::uint64_t records = 0;        // decision records among them
+  std::uint64_t decided = 0;        // records the policy decided
+  std::uint64_t changed = 0;        // ... whose decision changes
   std::vector<ReplayGroup> groups;  // by count (descending), then transition
   std::vector<ReplayProblem> undecidable;
   std::vector<ReplayProblem> bad;

@@ -81,13 +81,14 @@ std::string AlternativesText(const Policy& policy, const analysis::Alternatives&
     out += "  changing " + std::to_string(alt.combination->dimensions.size()) + " dimensions together, e.g. ";
     for (std::size_t i = 0; i < alt.combination->dimensions.size(); ++i) {
       const DimensionInfo& dim = policy.dimensions()[alt.combination->dimensions[i]];
-      out += (i ? ", " : "") + dim.name + "=" + dim.values[alt.combination->example[alt.combination->dimensions[i]]];
+      out += (i ? ", " : "") + dim.name + "=" +
+             dim.values[alt.combination->example[alt.combination->dimensions[i]]];
     }
     out += ": " + other + " by " + By(policy, alt.combination->decisive) + "\n";
   }
   if (alt.previous) {
-    out += "  " + std::string(ToString(alt.previous->after)) + " since " + alt.previous->date.ToString() + " (" +
-           std::string(ToString(alt.previous->before)) + " before)\n";
+    out += "  " + std::string(ToString(alt.previous->after)) + " since " + alt.previous->date.ToString() +
+           " (" + std::string(ToString(alt.previous->before)) + " before)\n";
   }
   if (alt.next) {
     out += "  " + std::string(ToString(alt.next->after)) + " from " + alt.next->date.ToString() + " by " +

@@ -91,12 +91,26 @@ bool RecordScanner::String(std::string_view& out) {
     if (at_ >= text_.size()) break;
     const char e = text_[at_++];
     switch (e) {
-      case '"': case '\\': case '/': decoded += e; break;
-      case 'b': decoded += '\b'; break;
-      case 'f': decoded += '\f'; break;
-      case 'n': decoded += '\n'; break;
-      case 'r': decoded += '\r'; break;
-      case 't': decoded += '\t'; break;
+      case '"':
+      case '\\':
+      case '/':
+        decoded += e;
+        break;
+      case 'b':
+        decoded += '\b';
+        break;
+      case 'f':
+        decoded += '\f';
+        break;
+      case 'n':
+        decoded += '\n';
+        break;
+      case 'r':
+        decoded += '\r';
+        break;
+      case 't':
+        decoded += '\t';
+        break;
       case 'u': {
         std::uint32_t cp = 0;
         for (int k = 0; k < 4; ++k) {
@@ -148,8 +162,9 @@ bool RecordScanner::Skip(int depth) {
   const std::size_t begin = at_;
   if (at_ < text_.size() && text_[at_] == '-') ++at_;
   bool digits = false;
-  while (at_ < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[at_])) || text_[at_] == '.' ||
-                                text_[at_] == 'e' || text_[at_] == 'E' || text_[at_] == '+' || text_[at_] == '-')) {
+  while (at_ < text_.size() &&
+         (std::isdigit(static_cast<unsigned char>(text_[at_])) || text_[at_] == '.' || text_[at_] == 'e' ||
+          text_[at_] == 'E' || text_[at_] == '+' || text_[at_] == '-')) {
     digits = true;
     ++at_;
   }
@@ -177,7 +192,8 @@ bool RecordScanner::Query(RecordView& out) {
     std::string_view key, value;
     if (!String(key) || !Expect(':')) return false;
     SkipSpace();
-    if (at_ < text_.size() && text_[at_] != '"') return Fail(("query value of '" + std::string(key) + "' is not a string").c_str());
+    if (at_ < text_.size() && text_[at_] != '"')
+      return Fail(("query value of '" + std::string(key) + "' is not a string").c_str());
     if (!String(value)) return false;
     if (key == "date") {
       out.date = value;

@@ -17,7 +17,7 @@ namespace clearance::io {
 struct RecordView {
   std::string_view id;  // the raw JSON text of "id"; empty when absent
   std::vector<std::pair<std::string_view, std::string_view>> query;  // dimension -> value
-  std::string_view date;                                              // query.date
+  std::string_view date;                                             // query.date
   std::string_view effect;
   std::string_view decisive, outcomes, obligations;  // raw JSON arrays; empty when absent
   std::string_view digest;                           // policy.digest

@@ -36,10 +36,11 @@ std::string ReplayText(const ReplayReport& r, const std::string& log_name) {
   out << "log: " << log_name << "\n";
   out << "policy: " << r.policy.name << " (" << r.policy.digest << ")\n";
   for (const auto& [digest, count] : r.recorded_policies) {
-    out << "recorded under: " << (digest.empty() ? "(no digest)" : digest) << " (" << Plural(count, "record", "records")
-        << ")\n";
+    out << "recorded under: " << (digest.empty() ? "(no digest)" : digest) << " ("
+        << Plural(count, "record", "records") << ")\n";
   }
-  out << "lines: " << r.lines << "; decision records: " << r.records << "; decided again: " << r.decided << "\n";
+  out << "lines: " << r.lines << "; decision records: " << r.records << "; decided again: " << r.decided
+      << "\n";
   out << "decisions changed: " << r.changed << " of " << r.decided << " (by " << ByText(r.by) << ") in "
       << Plural(r.groups.size(), "group", "groups") << "\n";
   out << "undecidable under the policy: " << r.undecidable.size() << "\n";
@@ -52,17 +53,20 @@ std::string ReplayText(const ReplayReport& r, const std::string& log_name) {
     out << "  new decisive: " << JoinOr(g.new_decisive, ", ", "none (the default)") << "\n";
     out << "  old outcomes: " << JoinOr(g.old_outcomes, ", ", "none") << "\n";
     out << "  new outcomes: " << JoinOr(g.new_outcomes, ", ", "none") << "\n";
-    for (const auto& [side, list] : {std::pair{"old", &g.old_obligations}, std::pair{"new", &g.new_obligations}}) {
+    for (const auto& [side, list] :
+         {std::pair{"old", &g.old_obligations}, std::pair{"new", &g.new_obligations}}) {
       out << "  " << side << " obligations:" << (list->empty() ? " none\n" : "\n");
       for (const std::string& o : *list) out << "    - " << o << "\n";
     }
     out << "  for example:";
-    for (std::size_t k = 0; k < g.examples.size(); ++k) out << (k ? "," : "") << " " << RecordName(g.examples[k]);
+    for (std::size_t k = 0; k < g.examples.size(); ++k)
+      out << (k ? "," : "") << " " << RecordName(g.examples[k]);
     out << "\n";
   }
   if (!r.undecidable.empty()) {
     out << "\nundecidable records:\n";
-    for (const ReplayProblem& p : r.undecidable) out << "  " << RecordName(p.record) << ": " << p.error << "\n";
+    for (const ReplayProblem& p : r.undecidable)
+      out << "  " << RecordName(p.record) << ": " << p.error << "\n";
   }
   if (!r.bad.empty()) {
     out << "\nbad lines:\n";
@@ -84,7 +88,8 @@ nlohmann::ordered_json ReplayJson(const ReplayReport& r, const std::string& log_
   out["undecidable"] = r.undecidable.size();
   out["bad_lines"] = r.bad.size();
   Json policies = Json::array();
-  for (const auto& [digest, count] : r.recorded_policies) policies.push_back({{"digest", digest}, {"records", count}});
+  for (const auto& [digest, count] : r.recorded_policies)
+    policies.push_back({{"digest", digest}, {"records", count}});
   out["recorded_policies"] = std::move(policies);
   Json groups = Json::array();
   for (const ReplayGroup& g : r.groups) {
@@ -123,14 +128,14 @@ void WriteReplayCsv(const ReplayReport& r, std::ostream& out) {
   for (const ReplayGroup& g : r.groups) {
     const ReplayRecordRef first = g.examples.empty() ? ReplayRecordRef{} : g.examples.front();
     out << "changed," << first.line << ',' << CsvField(first.id) << ',' << ToString(g.from) << ','
-        << ToString(g.to) << ',' << g.count << ',' << join(g.old_decisive) << ',' << join(g.new_decisive) << ','
-        << join(g.old_outcomes) << ',' << join(g.new_outcomes) << ',' << join(g.old_obligations) << ','
+        << ToString(g.to) << ',' << g.count << ',' << join(g.old_decisive) << ',' << join(g.new_decisive)
+        << ',' << join(g.old_outcomes) << ',' << join(g.new_outcomes) << ',' << join(g.old_obligations) << ','
         << join(g.new_obligations) << ",\n";
   }
   for (const auto& [kind, list] : {std::pair{"undecidable", &r.undecidable}, std::pair{"bad", &r.bad}}) {
     for (const ReplayProblem& p : *list) {
-      out << kind << ',' << p.record.line << ',' << CsvField(p.record.id) << ",,,1,,,,,,," << CsvField(p.error)
-          << '\n';
+      out << kind << ',' << p.record.line << ',' << CsvField(p.record.id) << ",,,1,,,,,,,"
+          << CsvField(p.error) << '\n';
     }
   }
 }
@@ -138,11 +143,14 @@ void WriteReplayCsv(const ReplayReport& r, std::ostream& out) {
 std::string ReplayHtml(const ReplayReport& r, const std::string& log_name) {
   std::ostringstream out;
   const std::string title = "Replay of " + log_name + " under " + r.policy.name;
-  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>" << HtmlEscape(title)
-      << "</title>\n<style>body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1100px;padding:0 1em}"
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>"
+      << HtmlEscape(title)
+      << "</title>\n<style>body{font:14px/1.45 system-ui,sans-serif;margin:2em "
+         "auto;max-width:1100px;padding:0 1em}"
          "table{border-collapse:collapse}td,th{padding:.25em .6em;text-align:left;vertical-align:top;"
          "border-bottom:1px solid #e3e7ec}.num{text-align:right}.allow{color:#17733a;font-weight:600}"
-         ".deny{color:#b3261e;font-weight:600}code{background:#f1f3f6;padding:0 .25em}</style>\n</head>\n<body>\n<h1>"
+         ".deny{color:#b3261e;font-weight:600}code{background:#f1f3f6;padding:0 "
+         ".25em}</style>\n</head>\n<body>\n<h1>"
       << HtmlEscape(title) << "</h1>\n";
   const auto effect = [](Effect e) {
     const std::string name(ToString(e));
@@ -176,11 +184,13 @@ std::string ReplayHtml(const ReplayReport& r, const std::string& log_name) {
            "obligations</th><th>examples</th></tr>\n";
     for (const ReplayGroup& g : r.groups) {
       std::string examples;
-      for (const ReplayRecordRef& e : g.examples) examples += (examples.empty() ? "" : "<br/>") + HtmlEscape(RecordName(e));
+      for (const ReplayRecordRef& e : g.examples)
+        examples += (examples.empty() ? "" : "<br/>") + HtmlEscape(RecordName(e));
       out << "<tr><td>" << effect(g.from) << " → " << effect(g.to) << "</td><td class=\"num\">" << g.count
           << "</td><td>" << list(g.old_decisive) << "</td><td>" << list(g.new_decisive) << "</td><td>"
-          << list(g.old_outcomes) << "</td><td>" << list(g.new_outcomes) << "</td><td>" << list(g.old_obligations)
-          << "</td><td>" << list(g.new_obligations) << "</td><td>" << examples << "</td></tr>\n";
+          << list(g.old_outcomes) << "</td><td>" << list(g.new_outcomes) << "</td><td>"
+          << list(g.old_obligations) << "</td><td>" << list(g.new_obligations) << "</td><td>" << examples
+          << "</td></tr>\n";
     }
     out << "</table>\n";
   }

@@ -60,7 +60,8 @@ TEST_CASE("alternatives equal brute force on random policies", "[alternatives][p
     const Policy p = MustLoad(gen.Yaml(gen.Random()));
     const auto& dims = p.dimensions();
     Query q{{}, *Date::Parse(gen.Date()), ""};
-    for (const DimensionInfo& d : dims) q.values.push_back(static_cast<std::uint32_t>(rng() % d.values.size()));
+    for (const DimensionInfo& d : dims)
+      q.values.push_back(static_cast<std::uint32_t>(rng() % d.values.size()));
     INFO("seed " << seed);
     const analysis::Alternatives alt = analysis::FindAlternatives(p, q);
     const Effect effect = EffectOf(p, q.values, q.date);
@@ -123,7 +124,8 @@ TEST_CASE("alternatives equal brute force on random policies", "[alternatives][p
     CHECK(EffectOf(p, alt.combination->example, q.date) != effect);
     CHECK(alt.combination->decisive == DecisiveOf(p, alt.combination->example, q.date));
     for (std::uint32_t d = 0; d < dims.size(); ++d) {
-      const bool free = std::count(alt.combination->dimensions.begin(), alt.combination->dimensions.end(), d) > 0;
+      const bool free =
+          std::count(alt.combination->dimensions.begin(), alt.combination->dimensions.end(), d) > 0;
       if (!free) CHECK(alt.combination->example[d] == q.values[d]);
     }
   }

@@ -55,7 +55,8 @@ Logged WriteLog(const Policy& p, const std::vector<Date>& dates) {
 bool Changed(const Decision& before, const Decision& after, DiffBy by) {
   if (before.effect != after.effect) return true;
   if (by == DiffBy::kEffect) return false;
-  if (Set(before.outcomes) != Set(after.outcomes) || Set(before.obligations) != Set(after.obligations)) return true;
+  if (Set(before.outcomes) != Set(after.outcomes) || Set(before.obligations) != Set(after.obligations))
+    return true;
   return by == DiffBy::kDecisive && Set(before.decisive) != Set(after.decisive);
 }
 
@@ -129,21 +130,30 @@ TEST_CASE("replay reports every bad line with its number and goes on", "[replay]
     effect: deny
     when: model in frontier
 )");
-  const Query q = *p.MakeQuery({{"model", "fable-5"}, {"country", "DE"}, {"use", "research"}}, *Date::Parse("2027-01-01"));
+  const Query q = *p.MakeQuery({{"model", "fable-5"}, {"country", "DE"}, {"use", "research"}},
+                               *Date::Parse("2027-01-01"));
   const std::string good = io::DecisionJson(p, q, p.Explain(q)).dump();
   std::string flipped = good;
   flipped.replace(flipped.find("\"effect\":\"deny\""), 15, "\"effect\":\"allow\"");
-  const std::string log = good + "\n" +                                      // 1
-                          good.substr(0, good.size() / 2) + "\n" +           // 2 truncated
-                          "not json\n" +                                     // 3
-                          "\n" +                                             // 4 empty
-                          R"({"line": 7, "id": "x", "error": "bad"})" "\n" + // 5 error record
-                          R"({"query": {"model": "fable-5"}, "decisive": []})" "\n" +  // 6 no effect
-                          R"({"query": {"model": 5}, "effect": "deny", "decisive": []})" "\n" +  // 7
-                          R"({"query": {"model": "fable-5", "country": "DE", "use": "research", "date": "2027-02-30"}, "effect": "deny", "decisive": ["ban"]})" "\n" +  // 8
-                          R"({"id": 9, "query": {"model": "nova-9", "country": "DE", "use": "research", "date": "2027-01-01"}, "effect": "deny", "decisive": []})" "\n" +  // 9 undecidable
-                          R"({"query": {"model": "fable-5", "country": "DE", "use": "research", "date": "2027-01-01"}, "effect": "maybe", "decisive": []})" "\n" +  // 10
-                          flipped + "\n";                                    // 11 changed
+  const std::string log =
+      good + "\n" +                             // 1
+      good.substr(0, good.size() / 2) + "\n" +  // 2 truncated
+      "not json\n" +                            // 3
+      "\n" +                                    // 4 empty
+      R"({"line": 7, "id": "x", "error": "bad"})"
+      "\n" +  // 5 error record
+      R"({"query": {"model": "fable-5"}, "decisive": []})"
+      "\n" +  // 6 no effect
+      R"({"query": {"model": 5}, "effect": "deny", "decisive": []})"
+      "\n" +  // 7
+      R"({"query": {"model": "fable-5", "country": "DE", "use": "research", "date": "2027-02-30"}, "effect": "deny", "decisive": ["ban"]})"
+      "\n" +  // 8
+      R"({"id": 9, "query": {"model": "nova-9", "country": "DE", "use": "research", "date": "2027-01-01"}, "effect": "deny", "decisive": []})"
+      "\n" +  // 9 undecidable
+      R"({"query": {"model": "fable-5", "country": "DE", "use": "research", "date": "2027-01-01"}, "effect": "maybe", "decisive": []})"
+      "\n" +  // 10
+      flipped +
+      "\n";  // 11 changed
   const ReplayReport r = Replay(log, p);
   CHECK(r.lines == 11);
   std::vector<std::size_t> bad;

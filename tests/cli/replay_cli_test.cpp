@@ -53,6 +53,7 @@ TEST_CASE("examples/what-if replay reports are up to date", "[cli][replay][examp
     INFO(format << " (scripts/examples.sh rewrites examples/what-if/)");
     const CliRun r = RunCli("replay " + kLog + " " + kAllies + " --format " + format);
     CHECK(r.exit_code == 1);
-    CHECK(r.out == ReadAll(std::string(CLEARANCE_SOURCE_DIR) + "/examples/what-if/replay-allies-defensive." + ext));
+    CHECK(r.out ==
+          ReadAll(std::string(CLEARANCE_SOURCE_DIR) + "/examples/what-if/replay-allies-defensive." + ext));
   }
 }

@@ -12,7 +12,8 @@ using namespace clearance::testing_support;
 namespace {
 
 // The `why` of rule `id` for a query that it matches.
-std::vector<std::string> Why(const std::string& when, const Assignments& query, const std::string& date = "2027-01-01") {
+std::vector<std::string> Why(const std::string& when, const Assignments& query,
+                             const std::string& date = "2027-01-01") {
   const Policy p = MustLoad(kDims + "rules:\n  - id: r\n    effect: allow\n" +
                             (when.empty() ? std::string() : "    when: " + when + "\n"));
   const Decision d = Decide(p, query, date);
@@ -34,7 +35,8 @@ TEST_CASE("why lists the tests that hold, as written", "[eval][why]") {
   CHECK(Why("\"not false\"", kDE).empty());
   CHECK(Why("\"country in allies\"", kDE) == V{"country in allies"});
   CHECK(Why("\"country != US\"", kDE) == V{"country != US"});
-  CHECK(Why("\"model in frontier and country in allies\"", kDE) == V{"model in frontier", "country in allies"});
+  CHECK(Why("\"model in frontier and country in allies\"", kDE) ==
+        V{"model in frontier", "country in allies"});
   CHECK(Why("\"true and country==DE\"", kDE) == V{"country==DE"});
   CHECK(Why("\"model.training_ops > 1e26\"", kDE) == V{"model.training_ops > 1e26"});
 }
@@ -51,7 +53,8 @@ TEST_CASE("why of an or is its first operand that holds", "[eval][why]") {
 
 TEST_CASE("why of a not that holds is not (X), X as written", "[eval][why]") {
   CHECK(Why("\"not country in embargoed\"", kDE) == V{"not (country in embargoed)"});
-  CHECK(Why("\"not (country == US or use == commercial)\"", kDE) == V{"not (country == US or use == commercial)"});
+  CHECK(Why("\"not (country == US or use == commercial)\"", kDE) ==
+        V{"not (country == US or use == commercial)"});
   CHECK(Why("\"model in frontier and not (country == US and use == research)\"", kDE) ==
         V{"model in frontier", "not (country == US and use == research)"});
   CHECK(Why("\"not not country == DE\"", kDE) == V{"not (not country == DE)"});
