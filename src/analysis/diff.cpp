@@ -188,10 +188,13 @@ struct Walks {
   }
 };
 
-bool SameRegion(const Sortable& a, const Sortable& b) {
-  return a.region.from == b.region.from && a.region.to == b.region.to &&
-         a.region.old_decisive == b.region.old_decisive && a.region.new_decisive == b.region.new_decisive &&
-         a.indices == b.indices;
+// The order of regions without their dates: a region of one interval is the
+// same region in the next when neither is before the other.
+bool KeyBefore(const Sortable& a, const Sortable& b) {
+  const DiffRegion& x = a.region;
+  const DiffRegion& y = b.region;
+  return std::tie(x.from, x.to, x.old_decisive, x.new_decisive, a.indices) <
+         std::tie(y.from, y.to, y.old_decisive, y.new_decisive, b.indices);
 }
 
 // Every bound of either graph's partition, sorted, distinct.
@@ -222,21 +225,27 @@ Result<std::vector<Sortable>> AllDates(const Walks& walks, const compile::Partit
     const Date day = joint.IntervalStart(i);
     auto here = walks.On(day, day);
     if (!here) return here.error();
+    // Both lists sorted by key (a key is unique within an interval): one
+    // merge pass continues, opens and closes regions.
+    std::sort(here->begin(), here->end(), KeyBefore);
     std::vector<Sortable> next;
+    std::size_t k = 0;
     for (Sortable& s : *here) {
-      const auto it = std::find_if(open.begin(), open.end(), [&](const Sortable& o) { return SameRegion(o, s); });
-      if (it != open.end()) {
-        it->region.count = SaturatingAdd(it->region.count, s.region.count);
-        next.push_back(std::move(*it));
-        open.erase(it);
+      while (k < open.size() && KeyBefore(open[k], s)) {
+        open[k].region.dates_to = joint.cuts[i - 1];
+        done.push_back(std::move(open[k++]));
+      }
+      if (k < open.size() && !KeyBefore(s, open[k])) {  // the same region goes on
+        open[k].region.count = SaturatingAdd(open[k].region.count, s.region.count);
+        next.push_back(std::move(open[k++]));
         continue;
       }
       if (i > 0) s.region.dates_from = joint.cuts[i - 1];
       next.push_back(std::move(s));
     }
-    for (Sortable& s : open) {
-      s.region.dates_to = joint.cuts[i - 1];
-      done.push_back(std::move(s));
+    for (; k < open.size(); ++k) {
+      open[k].region.dates_to = joint.cuts[i - 1];
+      done.push_back(std::move(open[k]));
     }
     open = std::move(next);
   }
