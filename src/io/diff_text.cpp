@@ -44,7 +44,7 @@ void Summary(std::ostream& out, const DiffReport& r) {
     out << (d == 0 ? " = " : " × ") << r.dimensions[d] << " " << r.compared_values[d].size();
   }
   if (r.all_dates) out << " × intervals " << r.intervals;
-  out << "\nqueries changed: " << r.changed << " in " << r.regions.size()
+  out << (r.all_dates ? "\nquery × interval pairs changed: " : "\nqueries changed: ") << r.changed << " in " << r.regions.size()
       << (r.regions.size() == 1 ? " region" : " regions")
       << " (by " << ByText(r.by) << ")\n";
   for (const TransitionTotal& t : TotalsByTransition(r)) {

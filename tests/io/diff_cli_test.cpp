@@ -2,6 +2,7 @@
 // (diff: 0 no change, 1 changes, 2 errors; matrix: 0, or 2 on errors),
 // error messages naming the argument or file:line:col, --help.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -32,8 +33,11 @@ Run Cli(const std::string& args) {
   const char* cli = std::getenv("CLEARANCE_CLI");
   REQUIRE(cli != nullptr);
   diff_testing::AtRepositoryRoot();
-  const fs::path out = fs::temp_directory_path() / "clearance-diff-cli.out";
-  const fs::path err = fs::temp_directory_path() / "clearance-diff-cli.err";
+  // ctest runs test cases in parallel processes: one pair of files each.
+  static int counter = 0;
+  const std::string stem = "clearance-diff-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  const fs::path out = fs::temp_directory_path() / (stem + ".out");
+  const fs::path err = fs::temp_directory_path() / (stem + ".err");
   const int status =
       std::system((std::string(cli) + ' ' + args + " > " + out.string() + " 2> " + err.string()).c_str());
   REQUIRE(WIFEXITED(status));
