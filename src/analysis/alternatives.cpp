@@ -37,8 +37,8 @@ std::uint32_t Descend(const DecisionGraph& graph, const Query& query, std::uint3
 }
 
 // Per class of `dim`, the terminal the query reaches with that class: the
-// query's path is shared down to the dimension's level, and each distinct
-// child there is followed once. Empty when the path skips the level (the
+// query's path is shared down to the dimension's level, and below it only
+// the levels under that dimension are walked. Empty when the path skips the level (the
 // dimension does not matter for this query).
 std::vector<std::uint32_t> TerminalPerClass(const DecisionGraph& graph, const Query& query,
                                             std::uint32_t dim) {
@@ -51,11 +51,8 @@ std::vector<std::uint32_t> TerminalPerClass(const DecisionGraph& graph, const Qu
   if (DecisionGraph::IsTerminal(ref) || graph.level_of(ref) != target) return {};
   const auto children = graph.children(ref);
   std::vector<std::uint32_t> out(children.size());
-  std::unordered_map<std::uint32_t, std::uint32_t> seen;
-  for (std::uint32_t c = 0; c < children.size(); ++c) {
-    const auto [it, inserted] = seen.try_emplace(children[c], 0);
-    if (inserted) it->second = Descend(graph, query, children[c]);
-    out[c] = it->second;
+  for (std::uint32_t c = 0; c < children.size(); ++c) {  // neighbours often share a child
+    out[c] = c > 0 && children[c] == children[c - 1] ? out[c - 1] : Descend(graph, query, children[c]);
   }
   return out;
 }
