@@ -77,29 +77,30 @@ std::string TransitionText(Effect from, Effect to) {
   return std::string(ToString(from)) + " → " + std::string(ToString(to));
 }
 
-std::string ByText(DiffBy by) {
+namespace {
+
+struct ByNames {
+  std::string_view name;  // --by and JSON
+  std::string_view text;  // what it counts, for people
+};
+
+ByNames NamesOf(DiffBy by) {
   switch (by) {
     case DiffBy::kEffect:
-      return "effect";
+      return {"effect", "effect"};
     case DiffBy::kOutcome:
-      return "effect, outcomes or obligations";
+      return {"outcome", "effect, outcomes or obligations"};
     case DiffBy::kDecisive:
-      return "effect, decisive rules or their justification";
+      return {"decisive", "effect, decisive rules or their justification"};
   }
-  return "";
+  return {};
 }
 
-std::string_view ByName(DiffBy by) {
-  switch (by) {
-    case DiffBy::kEffect:
-      return "effect";
-    case DiffBy::kOutcome:
-      return "outcome";
-    case DiffBy::kDecisive:
-      return "decisive";
-  }
-  return "";
-}
+}  // namespace
+
+std::string ByText(DiffBy by) { return std::string(NamesOf(by).text); }
+
+std::string_view ByName(DiffBy by) { return NamesOf(by).name; }
 
 std::string OneSidedText(const OneSidedQueries& q) {
   if (q.queries == 0) return "adds no query";
