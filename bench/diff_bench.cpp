@@ -10,6 +10,12 @@
 //   BM_Diff_BruteForce        every query decided on both sides with the
 //                             graphs, effects and decisive rules compared
 //   BM_Diff_BruteForcePolicy  the same through Policy::Decide
+//   BM_Diff_AllDates          clearance::Diff with all_dates: every date
+//                             interval of both policies (items: query ×
+//                             interval pairs)
+//   BM_Diff_AllDatesBruteForce  its baseline: every query decided on both
+//                             sides with the graphs, on one day of each
+//                             interval
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -172,6 +178,55 @@ void BM_Diff_BruteForcePolicy(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * QueryCount(*w.old_policy));
 }
 
+std::vector<Date> IntervalDays(const DiffWorkload& w) {
+  compile::Partition joint;
+  joint.cuts = w.old_graph->partition().cuts;
+  joint.cuts.insert(joint.cuts.end(), w.new_graph->partition().cuts.begin(), w.new_graph->partition().cuts.end());
+  std::sort(joint.cuts.begin(), joint.cuts.end());
+  joint.cuts.erase(std::unique(joint.cuts.begin(), joint.cuts.end()), joint.cuts.end());
+  std::vector<Date> days;
+  for (std::uint32_t i = 0; i < joint.interval_count(); ++i) days.push_back(joint.IntervalStart(i));
+  return days;
+}
+
+void BM_Diff_AllDates(benchmark::State& state) {
+  const DiffWorkload& w = GetDiffWorkload(static_cast<std::size_t>(state.range(0)));
+  DiffOptions options;
+  options.all_dates = true;
+  std::uint64_t intervals = 1;
+  for (auto _ : state) {
+    auto report = Diff(*w.old_policy, *w.new_policy, options);
+    benchmark::DoNotOptimize(report->changed);
+    SetReportCounters(state, *report);
+    intervals = report->intervals;
+  }
+  state.counters["intervals"] = static_cast<double>(intervals);
+  state.SetItemsProcessed(state.iterations() * QueryCount(*w.old_policy) * static_cast<std::int64_t>(intervals));
+}
+
+void BM_Diff_AllDatesBruteForce(benchmark::State& state) {
+  const DiffWorkload& w = GetDiffWorkload(static_cast<std::size_t>(state.range(0)));
+  const auto& dims = w.old_policy->dimensions();
+  const std::vector<Date> days = IntervalDays(w);
+  for (auto _ : state) {
+    std::uint64_t changed = 0;
+    for (Date day : days) {
+      std::vector<std::uint32_t> values(dims.size(), 0);
+      for (bool more = true; more;) {
+        const auto& a = w.old_graph->terminal(w.old_graph->Find(values, day)).outcome;
+        const auto& b = w.new_graph->terminal(w.new_graph->Find(values, day)).outcome;
+        changed += a.effect != b.effect;
+        std::size_t d = 0;
+        while (d < dims.size() && ++values[d] == dims[d].values.size()) values[d++] = 0;
+        more = d < dims.size();
+      }
+    }
+    benchmark::DoNotOptimize(changed);
+  }
+  state.counters["intervals"] = static_cast<double>(days.size());
+  state.SetItemsProcessed(state.iterations() * QueryCount(*w.old_policy) * static_cast<std::int64_t>(days.size()));
+}
+
 void Sizes(benchmark::internal::Benchmark* b) {
   for (std::int64_t n : {1000, 10000}) b->Arg(n);
   b->ArgName("rules")->Unit(benchmark::kMillisecond);
@@ -181,6 +236,8 @@ BENCHMARK(BM_Diff_Policy)->Apply(Sizes);
 BENCHMARK(BM_Diff_Recompile)->Apply(Sizes);
 BENCHMARK(BM_Diff_BruteForce)->Apply(Sizes);
 BENCHMARK(BM_Diff_BruteForcePolicy)->Apply(Sizes);
+BENCHMARK(BM_Diff_AllDates)->Apply(Sizes);
+BENCHMARK(BM_Diff_AllDatesBruteForce)->Apply(Sizes);
 
 }  // namespace
 }  // namespace clearance::bench

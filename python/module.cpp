@@ -46,12 +46,12 @@ Policy Loads(const std::string& text, const std::string& name) {
 
 // The query goes through the batch line format, so that it is checked and
 // decided exactly as `clearance batch` and clearance_decide_json do.
-py::object Decide(const Policy& policy, const py::dict& query, const py::object& date) {
+py::object Decide(const Policy& policy, const py::dict& query, const py::object& date, bool alternatives) {
   const Date as_of = AsOfDate(date);
   const std::string text = py::module_::import("json").attr("dumps")(query).cast<std::string>();
   Result<std::string> decision = [&] {
     py::gil_scoped_release unlocked;
-    return DecideQueryJson(policy, text, as_of);
+    return DecideQueryJson(policy, text, as_of, alternatives);
   }();
   if (!decision) throw QueryFailure{decision.error().diagnostics().front().message};
   return FromJson(*decision);
@@ -86,8 +86,10 @@ py::object DiffDict(const Policy& old_policy, const Policy& new_policy, const py
   options.date = AsOfDate(date);
   if (by == "decisive") {
     options.by = DiffBy::kDecisive;
-  } else if (by != "effect") {
-    throw py::value_error("by must be 'effect' or 'decisive', not '" + by + "'");
+  } else if (by == "effect") {
+    options.by = DiffBy::kEffect;
+  } else if (by != "outcome") {
+    throw py::value_error("by must be 'effect', 'outcome' or 'decisive', not '" + by + "'");
   }
   Result<DiffReport> report = [&] {
     py::gil_scoped_release unlocked;
@@ -173,11 +175,11 @@ void BindPolicy(py::module_& m) {
             return ids;
           },
           "Rule ids in policy order.")
-      .def("decide", &Decide, py::arg("query"), py::arg("date") = py::none(),
+      .def("decide", &Decide, py::arg("query"), py::arg("date") = py::none(), py::arg("alternatives") = false,
            "Decides a query {dimension: value, 'date'?: 'YYYY-MM-DD', 'id'?: any}; `date` is the as-of date "
-           "for a query without its own (default: today, UTC). Returns the decision JSON of "
-           "`clearance check --format json` as a dict, "
-           "with the trace of matching rules. Raises QueryError on a bad query.")
+           "for a query without its own (default: today, UTC). Returns the decision JSON of `clearance check --format json` as a dict, "
+           "with the trace of matching rules (and, with alternatives=True, the 'alternatives' of `check "
+           "--alternatives`). Raises QueryError on a bad query.")
       .def("lint", &LintDict, py::arg("date") = py::none(),
            "The lint JSON of `clearance lint --format json` as a dict: {'diagnostics': [...]}; "
            "`date` is the as-of date for "
@@ -203,9 +205,8 @@ PYBIND11_MODULE(clearance, m) {
   m.def("loads", &Loads, py::arg("text"), py::arg("name") = "<string>",
         "Loads a single-file policy from YAML text; `name` stands for its file in messages. Nothing is read "
         "from disk. Raises PolicyError.");
-  m.def("diff", &DiffDict, py::arg("old"), py::arg("new"), py::arg("date") = py::none(), py::arg("by") = "effect",
-        "The diff JSON of `clearance diff --format json` as a dict: the queries whose decision "
-        "differs between two policies, as "
+  m.def("diff", &DiffDict, py::arg("old"), py::arg("new"), py::arg("date") = py::none(), py::arg("by") = "outcome",
+        "The diff JSON of `clearance diff --format json` as a dict: the queries whose decision differs between two policies, as "
         "regions. `by`: 'effect' or 'decisive'. Raises PolicyError when the policies cannot be compared.");
   m.def("lint_file", &LintFile, py::arg("path"), py::arg("date") = py::none(),
         "As `clearance lint PATH`: the lint JSON as a dict, a policy that fails to load giving its load "

@@ -66,6 +66,12 @@ clearance_policy* clearance_load_string(const char* name, const char* yaml, char
  * a value, a missing dimension, a bad date). */
 char* clearance_decide_json(const clearance_policy* policy, const char* query_json, char** err);
 
+/* As clearance_decide_json, with the member "alternatives" of `clearance
+ * check --alternatives --format json` before "policy": per dimension the
+ * values that would give the other effect, the dates the effect changes,
+ * else the smallest set of dimensions to change. */
+char* clearance_decide_json_alternatives(const clearance_policy* policy, const char* query_json, char** err);
+
 /* The fast path: values[i] is the value of dimension dims[i], for i < n;
  * dimensions left out take their default. date is "YYYY-MM-DD", or NULL for
  * today (UTC). Returns 1 allow, 0 deny, -1 error (then *err is set when err
@@ -80,7 +86,7 @@ const char* clearance_policy_digest(const clearance_policy* policy);
 /* The policy's name (its `policy:` key). Owned by the policy; NULL for NULL. */
 const char* clearance_policy_name(const clearance_policy* policy);
 
-/* The JSON of `clearance diff OLD NEW --format json` (by effect), on one line:
+/* The JSON of `clearance diff OLD NEW --format json` (by outcome), on one line:
  * the changed queries as regions. date is the date both policies are
  * evaluated on, "YYYY-MM-DD", or NULL for today (UTC). NULL and *err on a bad
  * date, or when the policies cannot be compared (a dimension declared by one

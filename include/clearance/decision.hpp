@@ -38,11 +38,20 @@ struct Verdict {
 enum class RuleStatus : std::uint8_t { kDecisive, kOverridden, kOutvoted, kNotMatched, kInactive };
 std::string_view ToString(RuleStatus status);  // "decisive", "not-matched", ...
 
+// One test of a matching rule's condition that holds for the query, as
+// written (CLI.md "Decision JSON", `why`), with the query's values of the
+// dimensions it tests (for text output: "country in tier-1 (DE)").
+struct Reason {
+  std::string test;
+  std::vector<std::string> values;
+};
+
 struct TraceEntry {
   std::string rule;
   Effect effect = Effect::kDeny;
   RuleStatus status = RuleStatus::kDecisive;
   std::vector<std::string> overridden_by;  // kOverridden: the matching rules that beat it
+  std::vector<Reason> why;                 // matching rules: why the condition holds
   std::string detail;                      // kNotMatched: failing test; kInactive: the date bound
   std::string source;                      // "FILE:LINE"
   std::string because;

@@ -31,9 +31,12 @@
 
 namespace clearance {
 
+// What makes a query changed (CLI.md "Diff regions", `--by`).
 enum class DiffBy : std::uint8_t {
-  kEffect,    // a query is changed when its effect differs
-  kDecisive,  // ... or when its set of decisive rule ids differs
+  kEffect,    // its effect differs
+  kOutcome,   // ... or its set of outcomes, or its set of obligations
+  kDecisive,  // ... or its decisive rule ids, or the justification of a rule
+              // decisive on both sides (because, cite, outcome, obligations, tags)
 };
 
 struct DiffOptions {
@@ -41,7 +44,11 @@ struct DiffOptions {
   // `date` and the new one on `to_date` ("what changes when rules expire").
   Date date = Date::TodayUtc();
   std::optional<Date> to_date;
-  DiffBy by = DiffBy::kEffect;
+  // Compare on every date instead (date and to_date are then ignored): on
+  // each interval between consecutive effective/expires bounds of either
+  // policy (rules, and group members where the language has dated ones).
+  bool all_dates = false;
+  DiffBy by = DiffBy::kOutcome;
   // Bounds on the work: node triples visited while walking the two decision
   // graphs, and regions produced (before merging). Exceeding one is an
   // error, never an exhausted machine.
@@ -60,6 +67,25 @@ struct DiffRegion {
   std::vector<std::vector<std::string>> values;
   std::vector<std::string> old_decisive;  // old policy order
   std::vector<std::string> new_decisive;  // new policy order
+  // What the decisive rules return on each side (DSL.md §9 "Order").
+  std::vector<std::string> old_outcomes;
+  std::vector<std::string> new_outcomes;
+  std::vector<std::string> old_obligations;
+  std::vector<std::string> new_obligations;
+  // With all_dates: the dates the region covers, [from, to), whole
+  // intervals; nullopt is unbounded. `count` then counts query × interval
+  // pairs.
+  std::optional<Date> dates_from;
+  std::optional<Date> dates_to;
+};
+
+// The queries a side has beyond the compared ones (its one-sided values and
+// the other values of its one-sided dimensions), and how that side decides
+// them.
+struct OneSidedQueries {
+  std::uint64_t queries = 0;
+  std::uint64_t allow = 0;
+  std::uint64_t deny = 0;
 };
 
 struct DiffSide {
@@ -72,9 +98,11 @@ using ValuesByDimension = std::vector<std::pair<std::string, std::vector<std::st
 struct DiffReport {
   DiffSide old_policy;
   DiffSide new_policy;
-  Date date;
+  Date date;  // unused with all_dates
   std::optional<Date> to_date;
-  DiffBy by = DiffBy::kEffect;
+  bool all_dates = false;
+  std::uint64_t intervals = 1;  // date intervals compared (1 without all_dates)
+  DiffBy by = DiffBy::kOutcome;
   // The dimensions both policies declare, in the old policy's order, with
   // the values both declare (old order).
   std::vector<std::string> dimensions;
@@ -82,15 +110,24 @@ struct DiffReport {
   // Dimensions declared by one side only, fixed to that side's default.
   std::vector<std::pair<std::string, std::string>> fixed_old;
   std::vector<std::pair<std::string, std::string>> fixed_new;
-  std::uint64_t queries = 0;  // compared queries: product of the compared value counts
+  // Compared queries: product of the compared value counts (times the
+  // intervals with all_dates).
+  std::uint64_t queries = 0;
   std::uint64_t changed = 0;  // sum of the region counts
   // Sorted by transition (from, to, old_decisive, new_decisive), then by
-  // their values in declaration order.
+  // their values in declaration order, then by date.
   std::vector<DiffRegion> regions;
   // Values declared by one side only, per dimension: every dimension of
   // either policy (old's order, then new-only ones), empty lists included.
   ValuesByDimension only_old;
   ValuesByDimension only_new;
+  OneSidedQueries old_only_queries;
+  OneSidedQueries new_only_queries;
+
+  // Whether one side declares a value the other does not.
+  bool HasOneSidedValues() const;
+  // The exit-code question: a changed query, or a one-sided value.
+  bool Differs() const { return !regions.empty() || HasOneSidedValues(); }
 };
 
 // Errors: a dimension declared by one side only without a `default` there,

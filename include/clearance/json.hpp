@@ -18,6 +18,9 @@ std::string DecisionToJson(const Policy& policy, const Query& query, const Decis
 // exactly as `clearance batch` does; returns the decision record (trace of
 // matching rules, "id" first when given) on one line. Malformed JSON and bad
 // queries are an Error with code "query" whose message says what is wrong.
-Result<std::string> DecideQueryJson(const Policy& policy, std::string_view query_json, Date as_of);
+// With `alternatives`, the record also carries "alternatives" (as `check
+// --alternatives --format json`).
+Result<std::string> DecideQueryJson(const Policy& policy, std::string_view query_json, Date as_of,
+                                    bool alternatives = false);
 
 }  // namespace clearance

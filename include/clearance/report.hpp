@@ -22,6 +22,15 @@ namespace clearance {
 // rules that lost.
 std::string DecisionToText(const Policy& policy, const Query& query, const Decision& decision);
 
+// `check --alternatives`: what would have to differ for the other effect
+// (per dimension, the dates on which the decision changes, else the
+// smallest set of dimensions), read off the decision graph. As text for the
+// end of DecisionToText, and as the decision JSON with "alternatives" added
+// before "policy".
+std::string AlternativesToText(const Policy& policy, const Query& query);
+std::string DecisionWithAlternativesToJson(const Policy& policy, const Query& query, const Decision& decision,
+                                           int indent = -1);
+
 // A DiffReport in each format of `clearance diff --format`. The policies are
 // the two the report compared: they give the group names that value lists
 // fold into (the old policy's) and the rules' because/cite/source.

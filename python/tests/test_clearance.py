@@ -105,7 +105,15 @@ class DecideTest(unittest.TestCase):
                          [("deny-big-abroad", "overridden"), ("allow-research", "decisive")])
         self.assertEqual(d["trace"][0]["overridden_by"], ["allow-research"])
         self.assertEqual(d["trace"][0]["source"], "p.yaml:16")
+        self.assertEqual(d["trace"][0]["why"], ["model in big", "country != US"])
+        self.assertEqual(d["trace"][1]["why"], ["use == research"])
         self.assertEqual(d["policy"], {"name": "py-test", "digest": self.p.digest})
+
+    def test_alternatives_say_what_would_flip_the_decision(self):
+        d = self.p.decide({"model": "m1", "country": "DE", "use": "research"}, date="2026-03-01", alternatives=True)
+        self.assertEqual(list(d)[-2:], ["alternatives", "policy"])
+        self.assertEqual(d["alternatives"]["dates"]["previous"]["date"], "2026-01-01")
+        self.assertNotIn("alternatives", self.p.decide({"model": "m1", "country": "DE", "use": "research"}))
 
     def test_the_date_decides_which_rules_are_active(self):
         q = {"model": "m1", "country": "DE", "use": "research"}
@@ -209,6 +217,8 @@ class AnalysisTest(unittest.TestCase):
         self.assertEqual(clearance.diff(old, old, date="2027-01-15")["changed"], 0)
         by_decisive = clearance.diff(old, new, date="2027-01-15", by="decisive")
         self.assertGreaterEqual(by_decisive["changed"], d["changed"])
+        self.assertEqual(d["by"], "outcome")
+        self.assertEqual(clearance.diff(old, new, date="2027-01-15", by="effect")["by"], "effect")
         with self.assertRaises(ValueError):
             clearance.diff(old, new, by="rules")
 

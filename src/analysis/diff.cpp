@@ -4,22 +4,21 @@
 #include "analysis/diff.hpp"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
+#include "analysis/diff_change.hpp"
+#include "analysis/diff_one_sided.hpp"
 #include "analysis/diff_regions.hpp"
 #include "analysis/diff_space.hpp"
 #include "analysis/diff_touched.hpp"
 #include "analysis/diff_walk.hpp"
+#include "analysis/effect_count.hpp"
 #include "api/policy_access.hpp"
 
 namespace clearance::analysis {
 
 namespace {
-
-std::uint64_t SaturatingMul(std::uint64_t a, std::uint64_t b) {
-  if (a != 0 && b > UINT64_MAX / a) return UINT64_MAX;
-  return a * b;
-}
 
 std::vector<std::string> Names(const resolve::Dimension& dim, const std::vector<std::uint32_t>& values) {
   std::vector<std::string> out;
@@ -45,7 +44,8 @@ DiffReport Skeleton(const resolve::ResolvedPolicy& o, const resolve::ResolvedPol
   r.old_policy = {o.name, o.digest};
   r.new_policy = {n.name, n.digest};
   r.date = options.date;
-  r.to_date = options.to_date;
+  r.to_date = options.all_dates ? std::nullopt : options.to_date;
+  r.all_dates = options.all_dates;
   r.by = options.by;
   r.queries = 1;
   for (const SharedDim& dim : space.shared) {
@@ -96,6 +96,12 @@ Sortable Convert(const RawRegion& raw, const DiffDiagram& diagram, const std::ve
   s.region.to = after.effect;
   s.region.old_decisive = RuleIds(o, before.decisive);
   s.region.new_decisive = RuleIds(n, after.decisive);
+  Returned old_returned = ReturnedBy(o, before.decisive);
+  Returned new_returned = ReturnedBy(n, after.decisive);
+  s.region.old_outcomes = std::move(old_returned.outcomes);
+  s.region.old_obligations = std::move(old_returned.obligations);
+  s.region.new_outcomes = std::move(new_returned.outcomes);
+  s.region.new_obligations = std::move(new_returned.obligations);
   s.region.count = 1;
   s.indices.resize(space.shared.size());
   for (std::size_t p = 0; p < levels.size(); ++p) {
@@ -117,8 +123,9 @@ Sortable Convert(const RawRegion& raw, const DiffDiagram& diagram, const std::ve
 bool Before(const Sortable& a, const Sortable& b) {
   const DiffRegion& x = a.region;
   const DiffRegion& y = b.region;
-  return std::tie(x.from, x.to, x.old_decisive, x.new_decisive, a.indices) <
-         std::tie(y.from, y.to, y.old_decisive, y.new_decisive, b.indices);
+  // nullopt (unbounded) sorts first, as the earliest start.
+  return std::tie(x.from, x.to, x.old_decisive, x.new_decisive, a.indices, x.dates_from) <
+         std::tie(y.from, y.to, y.old_decisive, y.new_decisive, b.indices, y.dates_from);
 }
 
 }  // namespace
@@ -150,6 +157,104 @@ Result<bool> OrdersAgree(const Policy& old_policy, const compile::DecisionGraph&
   return wanted == actual;
 }
 
+namespace {
+
+// What every date's walk shares.
+struct Walks {
+  const resolve::ResolvedPolicy& o;
+  const resolve::ResolvedPolicy& n;
+  const DiffSpace& space;
+  const std::vector<JointLevel>& levels;
+  const RuleMatch& rules;
+  const compile::DecisionGraph& old_graph;
+  const compile::DecisionGraph& new_graph;
+  const DiffOptions& options;
+
+  // The changed queries of the old policy on old_date against the new one
+  // on new_date, as merged regions (unsorted).
+  Result<std::vector<Sortable>> On(Date old_date, Date new_date) const {
+    const DiffInputs in{&o, &n, &space, &levels, old_date, new_date, options.by};
+    compile::BoolMdd touched(JointLevelSizes(levels));
+    const std::uint32_t touched_root = TouchedQueries(in, rules, touched);
+    auto diagram = WalkGraphs(
+        {&in, &rules, &old_graph, &new_graph, &touched, touched_root, options.by, options.max_steps});
+    if (!diagram) return diagram.error();
+    auto raw = BuildRegions(*diagram, space, levels, options.max_regions);
+    if (!raw) return raw.error();
+    MergeRegions(*raw);
+    std::vector<Sortable> out;
+    for (const RawRegion& r : *raw) out.push_back(Convert(r, *diagram, levels, old_graph, new_graph, o, n, space));
+    return out;
+  }
+};
+
+// The order of regions without their dates: a region of one interval is the
+// same region in the next when neither is before the other.
+bool KeyBefore(const Sortable& a, const Sortable& b) {
+  const DiffRegion& x = a.region;
+  const DiffRegion& y = b.region;
+  return std::tie(x.from, x.to, x.old_decisive, x.new_decisive, a.indices) <
+         std::tie(y.from, y.to, y.old_decisive, y.new_decisive, b.indices);
+}
+
+// Every bound of either graph's partition, sorted, distinct.
+std::vector<Date> AllCuts(const compile::DecisionGraph& a, const compile::DecisionGraph& b) {
+  std::vector<Date> cuts = a.partition().cuts;
+  cuts.insert(cuts.end(), b.partition().cuts.begin(), b.partition().cuts.end());
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  return cuts;
+}
+
+// Per interval of `graph`: how many of `cuts`' intervals fall in it.
+std::vector<std::pair<std::uint32_t, std::uint64_t>> IntervalWeights(const compile::DecisionGraph& graph,
+                                                                     const compile::Partition& joint) {
+  std::map<std::uint32_t, std::uint64_t> weights;
+  for (std::uint32_t i = 0; i < joint.interval_count(); ++i) {
+    ++weights[graph.partition().IntervalOf(joint.IntervalStart(i))];
+  }
+  return {weights.begin(), weights.end()};
+}
+
+// The regions of every interval of `joint`, a region continued into the next
+// interval when that interval has the same one.
+Result<std::vector<Sortable>> AllDates(const Walks& walks, const compile::Partition& joint) {
+  std::vector<Sortable> done;
+  std::vector<Sortable> open;  // regions reaching the current interval
+  for (std::uint32_t i = 0; i < joint.interval_count(); ++i) {
+    const Date day = joint.IntervalStart(i);
+    auto here = walks.On(day, day);
+    if (!here) return here.error();
+    // Both lists sorted by key (a key is unique within an interval): one
+    // merge pass continues, opens and closes regions.
+    std::sort(here->begin(), here->end(), KeyBefore);
+    std::vector<Sortable> next;
+    std::size_t k = 0;
+    for (Sortable& s : *here) {
+      while (k < open.size() && KeyBefore(open[k], s)) {
+        open[k].region.dates_to = joint.cuts[i - 1];
+        done.push_back(std::move(open[k++]));
+      }
+      if (k < open.size() && !KeyBefore(s, open[k])) {  // the same region goes on
+        open[k].region.count = SaturatingAdd(open[k].region.count, s.region.count);
+        next.push_back(std::move(open[k++]));
+        continue;
+      }
+      if (i > 0) s.region.dates_from = joint.cuts[i - 1];
+      next.push_back(std::move(s));
+    }
+    for (; k < open.size(); ++k) {
+      open[k].region.dates_to = joint.cuts[i - 1];
+      done.push_back(std::move(open[k]));
+    }
+    open = std::move(next);
+  }
+  for (Sortable& s : open) done.push_back(std::move(s));
+  return done;
+}
+
+}  // namespace
+
 Result<DiffReport> DiffGraphs(const Policy& old_policy, const compile::DecisionGraph& old_graph,
                               const Policy& new_policy, const compile::DecisionGraph& new_graph,
                               const DiffOptions& options) {
@@ -158,26 +263,30 @@ Result<DiffReport> DiffGraphs(const Policy& old_policy, const compile::DecisionG
   auto space = MatchDimensions(o, internal::DataOf(old_policy).sources, n, internal::DataOf(new_policy).sources);
   if (!space) return space.error();
   DiffReport report = Skeleton(o, n, *space, options);
+  compile::Partition joint;
+  const Date new_date = options.to_date.value_or(options.date);
+  if (options.all_dates) {
+    joint.cuts = AllCuts(old_graph, new_graph);
+    report.intervals = joint.interval_count();
+    report.queries = SaturatingMul(report.queries, report.intervals);
+    report.old_only_queries = CountOneSided(o, old_graph, *space, true, IntervalWeights(old_graph, joint));
+    report.new_only_queries = CountOneSided(n, new_graph, *space, false, IntervalWeights(new_graph, joint));
+  } else {
+    report.old_only_queries =
+        CountOneSided(o, old_graph, *space, true, {{old_graph.partition().IntervalOf(options.date), 1}});
+    report.new_only_queries =
+        CountOneSided(n, new_graph, *space, false, {{new_graph.partition().IntervalOf(new_date), 1}});
+  }
   if (report.queries == 0) return report;
 
   const std::vector<JointLevel> levels = JointLevels(*space, old_graph, new_graph);
-  const DiffInputs in{&o, &n, &*space, &levels, options.date, options.to_date.value_or(options.date)};
   const RuleMatch rules = MatchRules(o, n);
-  compile::BoolMdd touched(JointLevelSizes(levels));
-  const std::uint32_t touched_root = TouchedQueries(in, rules, touched);
-  auto diagram = WalkGraphs(
-      {&in, &rules, &old_graph, &new_graph, &touched, touched_root, options.by, options.max_steps});
-  if (!diagram) return diagram.error();
-  auto raw = BuildRegions(*diagram, *space, levels, options.max_regions);
-  if (!raw) return raw.error();
-  MergeRegions(*raw);
-
-  std::vector<Sortable> sorted;
-  for (const RawRegion& r : *raw)
-    sorted.push_back(Convert(r, *diagram, levels, old_graph, new_graph, o, n, *space));
-  std::sort(sorted.begin(), sorted.end(), Before);
-  for (Sortable& s : sorted) {
-    report.changed += s.region.count;
+  const Walks walks{o, n, *space, levels, rules, old_graph, new_graph, options};
+  auto sorted = options.all_dates ? AllDates(walks, joint) : walks.On(options.date, new_date);
+  if (!sorted) return sorted.error();
+  std::sort(sorted->begin(), sorted->end(), Before);
+  for (Sortable& s : *sorted) {
+    report.changed = SaturatingAdd(report.changed, s.region.count);
     report.regions.push_back(std::move(s.region));
   }
   return report;
@@ -186,6 +295,15 @@ Result<DiffReport> DiffGraphs(const Policy& old_policy, const compile::DecisionG
 }  // namespace clearance::analysis
 
 namespace clearance {
+
+bool DiffReport::HasOneSidedValues() const {
+  for (const auto* lists : {&only_old, &only_new}) {
+    for (const auto& entry : *lists) {
+      if (!entry.second.empty()) return true;
+    }
+  }
+  return false;
+}
 
 Result<DiffReport> Diff(const Policy& old_policy, const Policy& new_policy, const DiffOptions& options) {
   const compile::DecisionGraph& old_graph = internal::DataOf(old_policy).graph;

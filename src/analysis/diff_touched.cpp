@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "analysis/diff_change.hpp"
+
 namespace clearance::analysis {
 
 namespace {
@@ -68,10 +70,10 @@ bool SameMeaning(const DiffInputs& in, const SharedDim& s, const resolve::Dimens
   return true;
 }
 
-// The map form's text ("{dim in [a, b] and ...}") reads back one way only
-// when no name holds ',' or ']'.
+// The map form's text ("{dim in [a, b] and dim2 in c}") reads back one way
+// only when no name holds ',', a bracket or a space.
 bool PlainNames(const resolve::Dimension& d) {
-  const auto plain = [](const std::string& name) { return name.find_first_of(",]") == std::string::npos; };
+  const auto plain = [](const std::string& name) { return name.find_first_of(",[] ") == std::string::npos; };
   return std::all_of(d.info.values.begin(), d.info.values.end(), plain) &&
          std::all_of(d.info.groups.begin(), d.info.groups.end(),
                      [&](const GroupInfo& g) { return plain(g.name); });
@@ -215,6 +217,7 @@ std::uint32_t TouchedQueries(const DiffInputs& in, const RuleMatch& rules, compi
     if (!old_active && !new_active) continue;
     if (old_active && new_active && old_rule.info.effect == new_rule->info.effect &&
         SameOverrides(rules, old_rule, *new_rule) &&
+        (in.by == DiffBy::kEffect || SameJustification(old_rule.info, new_rule->info)) &&
         (SameText(means, old_rule, *new_rule) || SameCond(in, old_rule.when, new_rule->when))) {
       continue;
     }

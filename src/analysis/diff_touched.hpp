@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis/diff_space.hpp"
+#include "clearance/diff.hpp"
 #include "compile/bool_mdd.hpp"
 
 namespace clearance::analysis {
@@ -22,6 +23,7 @@ struct DiffInputs {
   const std::vector<JointLevel>* levels = nullptr;
   Date old_date;
   Date new_date;
+  DiffBy by = DiffBy::kOutcome;
 };
 
 // Rules of the two sides matched by id.

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/diff_change.hpp"
+
 namespace clearance::analysis {
 
 namespace {
@@ -74,6 +76,8 @@ class Walker {
              static_cast<std::uint32_t>(levels_.size())),
         new_(*input.new_graph, input.in->space->shared_of_new, input.in->space->fixed_new, input.in->new_date,
              static_cast<std::uint32_t>(levels_.size())),
+        change_(input.by, *input.in->old_policy, *input.in->new_policy, *input.rules, *input.old_graph,
+                *input.new_graph),
         unique_(64, NodeHash{&out_}, NodeEq{&out_}) {
     old_key_.assign(input.old_graph->terminal_count(), kNone);
     new_key_.assign(input.new_graph->terminal_count(), kNone);
@@ -175,34 +179,13 @@ class Walker {
   }
 
   std::uint32_t Leaf(std::uint32_t old_terminal, std::uint32_t new_terminal) {
-    const eval::Outcome& before = input_.old_graph->terminal(old_terminal).outcome;
-    const eval::Outcome& after = input_.new_graph->terminal(new_terminal).outcome;
-    const bool changed = before.effect != after.effect ||
-                         (input_.by == DiffBy::kDecisive && !SameDecisive(before.decisive, after.decisive));
-    if (!changed) return DiffDiagram::kUnchanged;
+    if (!change_.Changed(old_terminal, new_terminal)) return DiffDiagram::kUnchanged;
     const std::uint32_t ko = Key(old_key_, old_terminal, *input_.old_graph, true);
     const std::uint32_t kn = Key(new_key_, new_terminal, *input_.new_graph, false);
     const std::uint64_t pair = (std::uint64_t{ko} << 32) | kn;
     const auto [it, inserted] = transition_index_.try_emplace(pair, out_.transitions_.size());
     if (inserted) out_.transitions_.push_back({old_terminal, new_terminal});
     return DiffDiagram::kLeafBit | static_cast<std::uint32_t>(it->second);
-  }
-
-  // The same rule ids, whatever the two policies' orders.
-  bool SameDecisive(const std::vector<std::uint32_t>& old_rules,
-                    const std::vector<std::uint32_t>& new_rules) const {
-    if (old_rules.size() != new_rules.size()) return false;
-    bool in_step = true;
-    for (std::size_t i = 0; i < old_rules.size() && in_step; ++i) {
-      in_step = old_rules[i] == input_.rules->GlobalOfNew(new_rules[i]);
-    }
-    if (in_step) return true;
-    std::vector<std::uint32_t> a = old_rules;
-    std::vector<std::uint32_t> b;
-    for (std::uint32_t r : new_rules) b.push_back(input_.rules->GlobalOfNew(r));
-    std::sort(a.begin(), a.end());
-    std::sort(b.begin(), b.end());
-    return a == b;
   }
 
   // Effect and decisive rule ids (as numbers shared by both sides), interned;
@@ -225,6 +208,7 @@ class Walker {
   const BoolMdd& mdd_;
   GraphSide old_;
   GraphSide new_;
+  ChangeTest change_;
   DiffDiagram out_;
   std::unordered_set<std::uint32_t, NodeHash, NodeEq> unique_;
   std::unordered_map<Triple, std::uint32_t, TripleHash> memo_;

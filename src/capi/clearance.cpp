@@ -175,6 +175,21 @@ char* clearance_decide_json(const clearance_policy* policy, const char* query_js
   });
 }
 
+char* clearance_decide_json_alternatives(const clearance_policy* policy, const char* query_json, char** err) {
+  return Guard<char*>(err, nullptr, [&]() -> char* {
+    if (!policy || !query_json) {
+      SetError(err, "error: clearance_decide_json_alternatives: policy or query_json is NULL");
+      return nullptr;
+    }
+    auto decision = clearance::DecideQueryJson(policy->policy(), query_json, Date::TodayUtc(), true);
+    if (!decision) {
+      SetQueryError(err, decision.error());
+      return nullptr;
+    }
+    return CopyOut(*decision);
+  });
+}
+
 int clearance_decide(const clearance_policy* policy, const char* const* dims, const char* const* values, size_t n,
                      const char* date, char** err) {
   return Guard<int>(err, -1, [&] { return DecideFast(policy, dims, values, n, date, err); });

@@ -17,6 +17,7 @@ struct CheckFlags {
   std::vector<std::string> sets;
   std::string date;
   bool explain = false;
+  bool alternatives = false;
   std::string format = "text";
   LoadFlags load;
 };
@@ -43,9 +44,13 @@ int RunCheck(const CheckFlags& f) {
   if (!query) throw UsageError{"error: " + query.error().diagnostics().front().message};
   const Decision d = policy.Explain(*query, f.explain ? TraceDetail::kAll : TraceDetail::kMatching);
   if (f.format == "json") {
-    std::cout << DecisionToJson(policy, *query, d, 2) << '\n';
+    std::cout << (f.alternatives ? DecisionWithAlternativesToJson(policy, *query, d, 2)
+                                 : DecisionToJson(policy, *query, d, 2))
+              << '
+';
   } else {
     std::cout << DecisionToText(policy, *query, d);
+    if (f.alternatives) std::cout << AlternativesToText(policy, *query);
   }
   return d.effect == Effect::kAllow ? kPositive : kNegative;
 }
@@ -62,6 +67,9 @@ VerbRunner AddCheck(CLI::App& app) {
   sub->add_option("--set", flags->sets, "DIM=VALUE for any dimension (repeatable)");
   sub->add_option("--date", flags->date, "Decide as of this date YYYY-MM-DD (default: today, UTC)");
   sub->add_flag("--explain", flags->explain, "Also list rules that did not match or are inactive");
+  sub->add_flag("--alternatives", flags->alternatives,
+                "Also say what would give the other effect: per dimension the values that would, the dates "
+                "the effect changes, else the smallest set of dimensions to change");
   sub->add_option("--format", flags->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   AddLoadFlags(*sub, flags->load);
   return [flags] { return RunCheck(*flags); };

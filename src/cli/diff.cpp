@@ -1,4 +1,4 @@
-// clearance diff OLD NEW [--date D] [--to-date D2] [--by effect|decisive] [--format ...]
+// clearance diff OLD NEW [--date D [--to-date D2] | --all-dates] [--by effect|outcome|decisive] [--format ...]
 #include "clearance/diff.hpp"
 
 #include <CLI/CLI.hpp>
@@ -14,16 +14,21 @@ namespace {
 struct DiffFlags {
   std::string old_path, new_path;
   std::string date, to_date;
-  std::string by = "effect";
+  std::string by = "outcome";
   std::string format = "text";
+  bool all_dates = false;
   LoadFlags load;
 };
 
 int RunDiff(const DiffFlags& f) {
+  if (f.all_dates && !f.date.empty()) throw UsageError{"error: --all-dates and --date cannot be used together"};
+  if (f.all_dates && !f.to_date.empty()) throw UsageError{"error: --all-dates and --to-date cannot be used together"};
+  if (!f.to_date.empty() && f.date.empty()) throw UsageError{"error: --to-date needs --date (the old policy's date)"};
   DiffOptions options;
+  options.all_dates = f.all_dates;
   options.date = AsOfDate(f.date);
   if (!f.to_date.empty()) options.to_date = AsOfDate(f.to_date, "--to-date");
-  options.by = f.by == "decisive" ? DiffBy::kDecisive : DiffBy::kEffect;
+  options.by = f.by == "decisive" ? DiffBy::kDecisive : f.by == "effect" ? DiffBy::kEffect : DiffBy::kOutcome;
   const Policy old_policy = LoadOrFail(f.old_path, f.load);
   const Policy new_policy = LoadOrFail(f.new_path, f.load);
   const Result<DiffReport> report = Diff(old_policy, new_policy, options);
@@ -43,7 +48,7 @@ int RunDiff(const DiffFlags& f) {
   } else {
     std::cout << DiffToText(*report, old_policy, new_policy);
   }
-  return report->regions.empty() ? kPositive : kNegative;
+  return report->Differs() ? kNegative : kPositive;
 }
 
 }  // namespace
@@ -60,10 +65,14 @@ VerbRunner AddDiff(CLI::App& app) {
   sub->add_option("--to-date", flags->to_date,
                   "Evaluate the new policy on this date instead (the old one stays on --date): "
                   "`diff P P --date D1 --to-date D2` shows what changes between two days");
+  sub->add_flag("--all-dates", flags->all_dates,
+               "Compare on every date: on each interval between the policies' effective/expires bounds "
+               "(regions then carry a date range)");
   sub->add_option("--by", flags->by,
-                  "effect (default): a query changes when its effect does; decisive: also when "
-                  "its decisive rules do")
-      ->check(CLI::IsMember({"effect", "decisive"}));
+                  "outcome (default): a query changes when its effect, outcomes or obligations do; "
+                  "effect: only its effect; decisive: also its decisive rules or their because, cite, "
+                  "outcome, obligations or tags")
+      ->check(CLI::IsMember({"effect", "outcome", "decisive"}));
   sub->add_option("--format", flags->format, "text (default), markdown, json, csv or html")
       ->check(CLI::IsMember({"text", "markdown", "json", "csv", "html"}));
   AddLoadFlags(*sub, flags->load);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "eval/why.hpp"
+
 namespace clearance::eval {
 
 using Kind = resolve::Cond::Kind;
@@ -87,10 +89,14 @@ Decision BuildDecision(const resolve::ResolvedPolicy& policy, const Query& query
     return std::binary_search(list.begin(), list.end(), r);
   };
   auto matched_entry = [&](std::uint32_t r) {
-    if (contains(outcome.decisive, r)) return Entry(policy, r, RuleStatus::kDecisive);
-    if (!contains(outcome.overridden, r)) return Entry(policy, r, RuleStatus::kOutvoted);
-    TraceEntry e = Entry(policy, r, RuleStatus::kOverridden);
-    for (std::uint32_t w : OverriddenBy(policy, r, matching)) e.overridden_by.push_back(policy.rules[w].info.id);
+    const RuleStatus status = contains(outcome.decisive, r)     ? RuleStatus::kDecisive
+                              : contains(outcome.overridden, r) ? RuleStatus::kOverridden
+                                                                : RuleStatus::kOutvoted;
+    TraceEntry e = Entry(policy, r, status);
+    if (status == RuleStatus::kOverridden) {
+      for (std::uint32_t w : OverriddenBy(policy, r, matching)) e.overridden_by.push_back(policy.rules[w].info.id);
+    }
+    e.why = WhyHolds(policy, policy.rules[r].when, query);
     return e;
   };
   if (detail == TraceDetail::kMatching) {  // the hot path: only the matching rules

@@ -77,6 +77,7 @@ struct MapWhenEntry {
   Text dimension;
   std::vector<Text> names;  // empty: never holds
   Mark list_mark;
+  bool list = true;  // written as a list (`[a, b]`), not one name
 };
 struct MapWhen {
   std::vector<MapWhenEntry> entries;

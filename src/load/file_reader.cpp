@@ -458,6 +458,7 @@ WhenDoc PolicyFileReader::ReadWhen(const YAML::Node& node, Mark where) {
       } else if (auto name = Name(value, key.mark, "the names of '" + key.text + "'", true)) {
         entry.names.push_back(std::move(*name));
         entry.list_mark = name->mark;
+        entry.list = false;
       } else {
         return;
       }

@@ -3,8 +3,10 @@
 // clearance_decide_json and the Python module, so all answer alike.
 #include "clearance/batch.hpp"
 
+#include "analysis/alternatives.hpp"
 #include "base/strings.hpp"
 #include "clearance/json.hpp"
+#include "report/alternatives_render.hpp"
 #include "report/batch_input.hpp"
 #include "report/decision_json.hpp"
 
@@ -43,12 +45,15 @@ std::string IdText(const nlohmann::ordered_json& id) {
 
 }  // namespace
 
-Result<std::string> DecideQueryJson(const Policy& policy, std::string_view query_json, Date as_of) {
+Result<std::string> DecideQueryJson(const Policy& policy, std::string_view query_json, Date as_of,
+                                    bool alternatives) {
   const report::BatchRecord record = report::ParseJsonLine(query_json);
   if (!record.error.empty()) return Error::Message(record.error, "query");
   Result<Query> query = RecordQuery(policy, record, as_of);
   if (!query) return query.error();
-  return Dump(DecisionRecord(policy, *query, policy.Explain(*query, TraceDetail::kMatching), record.id));
+  report::OrderedJson json = DecisionRecord(policy, *query, policy.Explain(*query, TraceDetail::kMatching), record.id);
+  if (alternatives) report::AddAlternatives(json, policy, analysis::FindAlternatives(policy, *query));
+  return Dump(json);
 }
 
 BatchDecider::BatchDecider(Policy policy, BatchOptions options)

@@ -15,6 +15,12 @@ OrderedJson QueryJson(const Policy& policy, const Query& query) {
 OrderedJson TraceEntryJson(const TraceEntry& e) {
   OrderedJson out = {{"rule", e.rule}, {"effect", ToString(e.effect)}, {"status", ToString(e.status)}};
   if (e.status == RuleStatus::kOverridden) out["overridden_by"] = e.overridden_by;
+  if (e.status == RuleStatus::kDecisive || e.status == RuleStatus::kOverridden ||
+      e.status == RuleStatus::kOutvoted) {
+    OrderedJson why = OrderedJson::array();
+    for (const Reason& r : e.why) why.push_back(r.test);
+    out["why"] = std::move(why);
+  }
   if (!e.detail.empty()) out["detail"] = e.detail;
   out["source"] = e.source;
   if (!e.because.empty()) out["because"] = e.because;

@@ -20,8 +20,25 @@ std::string QueryLine(const Policy& policy, const Query& query) {
   return out + ", date=" + query.date.ToString();
 }
 
+// "model in frontier (fable-5) and country in tier-1 (DE)"; "always" for a
+// condition that tests nothing.
+std::string WhyText(const std::vector<Reason>& why) {
+  if (why.empty()) return "always (the rule tests no dimension)";
+  std::string out;
+  for (std::size_t i = 0; i < why.size(); ++i) {
+    out += (i ? " and " : "") + why[i].test + " (";
+    for (std::size_t v = 0; v < why[i].values.size(); ++v) out += (v ? ", " : "") + why[i].values[v];
+    out += ')';
+  }
+  return out;
+}
+
 void RuleBlock(std::string& out, const Policy& policy, const TraceEntry& e) {
   out += "  " + e.rule + " (" + std::string(ToString(e.effect)) + ")  " + e.source + '\n';
+  if (e.status == RuleStatus::kDecisive || e.status == RuleStatus::kOverridden ||
+      e.status == RuleStatus::kOutvoted) {
+    out += "    why:     " + WhyText(e.why) + '\n';
+  }
   if (!e.because.empty()) out += "    because: " + e.because + '\n';
   if (!e.cite.empty()) out += "    cite:    " + e.cite + '\n';
   if (e.status == RuleStatus::kDecisive) {

@@ -2,6 +2,8 @@
 
 #include "base/strings.hpp"
 
+#include <map>
+
 #include <algorithm>
 #include <boost/dynamic_bitset.hpp>
 #include <numeric>
@@ -76,6 +78,74 @@ std::vector<TransitionTotal> TotalsByTransition(const DiffReport& report) {
 
 std::string TransitionText(Effect from, Effect to) {
   return std::string(ToString(from)) + " → " + std::string(ToString(to));
+}
+
+namespace {
+
+struct ByNames {
+  std::string_view name;  // --by and JSON
+  std::string_view text;  // what it counts, for people
+};
+
+ByNames NamesOf(DiffBy by) {
+  switch (by) {
+    case DiffBy::kEffect:
+      return {"effect", "effect"};
+    case DiffBy::kOutcome:
+      return {"outcome", "effect, outcomes or obligations"};
+    case DiffBy::kDecisive:
+      return {"decisive", "effect, decisive rules or their justification"};
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string ByText(DiffBy by) { return std::string(NamesOf(by).text); }
+
+std::string_view ByName(DiffBy by) { return NamesOf(by).name; }
+
+std::string OneSidedText(const OneSidedQueries& q) {
+  if (q.queries == 0) return "adds no query";
+  return "adds " + std::to_string(q.queries) + (q.queries == 1 ? " query" : " queries") +
+         ", decided there: " + std::to_string(q.allow) + " allow, " + std::to_string(q.deny) + " deny";
+}
+
+bool HasNotCompared(const DiffReport& r) {
+  return r.HasOneSidedValues() || !r.fixed_old.empty() || !r.fixed_new.empty();
+}
+
+std::string DateRangeText(const DiffRegion& region) {
+  if (!region.dates_from && !region.dates_to) return "every date";
+  if (!region.dates_from) return "before " + region.dates_to->ToString();
+  if (!region.dates_to) return "from " + region.dates_from->ToString();
+  return "from " + region.dates_from->ToString() + " before " + region.dates_to->ToString();
+}
+
+std::vector<TimelineStep> Timeline(const DiffReport& report) {
+  std::map<Date, TimelineStep> steps;
+  for (std::size_t i = 0; i < report.regions.size(); ++i) {
+    const DiffRegion& r = report.regions[i];
+    if (r.dates_from) {
+      TimelineStep& s = steps[*r.dates_from];
+      s.date = *r.dates_from;
+      s.starting.push_back(i + 1);
+    }
+    if (r.dates_to) {
+      TimelineStep& s = steps[*r.dates_to];
+      s.date = *r.dates_to;
+      s.ending.push_back(i + 1);
+    }
+  }
+  std::vector<TimelineStep> out;
+  for (auto& [date, step] : steps) out.push_back(std::move(step));
+  return out;
+}
+
+std::string NumberList(const std::vector<std::size_t>& numbers) {
+  std::string out;
+  for (std::size_t n : numbers) out += (out.empty() ? "" : ", ") + std::to_string(n);
+  return out;
 }
 
 std::string JoinOr(const std::vector<std::string>& items, std::string_view separator, std::string_view none) {

@@ -45,6 +45,32 @@ std::vector<TransitionTotal> TotalsByTransition(const DiffReport& report);
 
 // "deny → allow"
 std::string TransitionText(Effect from, Effect to);
+// What --by counted: "effect", "effect, outcomes or obligations", ...
+std::string ByText(DiffBy by);
+// The JSON/CLI name of --by: "effect", "outcome", "decisive".
+std::string_view ByName(DiffBy by);
+// "adds 450 queries, decided there: 300 allow, 150 deny" ("adds no query"
+// when it adds none).
+std::string OneSidedText(const OneSidedQueries& q);
+// Whether the report lists any one-sided value or fixed dimension.
+bool HasNotCompared(const DiffReport& r);
+
+// A region's date range (with all_dates): "every date", "before 2026-06-12",
+// "from 2026-06-12", "from 2026-06-12 before 2027-01-01".
+std::string DateRangeText(const DiffRegion& region);
+
+// With all_dates: on each date where some region starts or ends, which
+// (1-based region numbers), by date.
+struct TimelineStep {
+  Date date;
+  std::vector<std::size_t> starting;
+  std::vector<std::size_t> ending;
+};
+std::vector<TimelineStep> Timeline(const DiffReport& report);
+
+// "2, 3" — region numbers.
+std::string NumberList(const std::vector<std::size_t>& numbers);
+
 // "a, b" or `none` when empty.
 std::string JoinOr(const std::vector<std::string>& items, std::string_view separator, std::string_view none);
 

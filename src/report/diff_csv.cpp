@@ -1,6 +1,7 @@
 // `clearance diff --format csv`: one row per changed query. Rows come in
 // the order of their values, not of the regions, so that the file does not
 // depend on how the changed queries were grouped.
+#include <algorithm>
 #include <ostream>
 
 #include "report/diff_common.hpp"
@@ -30,7 +31,8 @@ class CsvWriter {
 
   void Write() {
     for (const std::string& d : report_.dimensions) out_ << CsvField(d) << ',';
-    out_ << "from,to,old_decisive,new_decisive\n";
+    if (report_.all_dates) out_ << "date_from,date_to,";
+    out_ << "from,to,old_decisive,new_decisive,old_outcomes,new_outcomes,old_obligations,new_obligations\n";
     std::vector<std::size_t> all(report_.regions.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     if (!all.empty()) Rows(0, all);
@@ -38,10 +40,15 @@ class CsvWriter {
 
  private:
   // Values of dimension d in order, keeping the regions that hold them; at
-  // the last dimension exactly one region is left (regions are disjoint).
+  // the last dimension exactly one region is left (regions are disjoint),
+  // or with all_dates one per date range, written in date order.
   void Rows(std::size_t d, const std::vector<std::size_t>& regions) {
     if (d == report_.dimensions.size()) {
-      Row(report_.regions[regions.front()]);
+      std::vector<std::size_t> by_date = regions;
+      std::sort(by_date.begin(), by_date.end(), [&](std::size_t a, std::size_t b) {
+        return report_.regions[a].dates_from < report_.regions[b].dates_from;
+      });
+      for (std::size_t r : by_date) Row(report_.regions[r]);
       return;
     }
     for (std::size_t c = 0; c < report_.compared_values[d].size(); ++c) {
@@ -59,8 +66,14 @@ class CsvWriter {
   void Row(const DiffRegion& r) {
     for (std::size_t d = 0; d < prefix_.size(); ++d)
       out_ << CsvField(report_.compared_values[d][prefix_[d]]) << ',';
+    if (report_.all_dates) {
+      const auto day = [](const std::optional<Date>& date) { return date ? date->ToString() : std::string(); };
+      out_ << day(r.dates_from) << ',' << day(r.dates_to) << ',';
+    }
     out_ << ToString(r.from) << ',' << ToString(r.to) << ',' << JoinOr(r.old_decisive, ";", "") << ','
-         << JoinOr(r.new_decisive, ";", "") << '\n';
+         << JoinOr(r.new_decisive, ";", "") << ',' << CsvField(JoinOr(r.old_outcomes, ";", "")) << ','
+         << CsvField(JoinOr(r.new_outcomes, ";", "")) << ',' << CsvField(JoinOr(r.old_obligations, ";", ""))
+         << ',' << CsvField(JoinOr(r.new_obligations, ";", "")) << '\n';
   }
 
   const DiffReport& report_;

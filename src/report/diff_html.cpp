@@ -49,14 +49,18 @@ void Summary(std::ostream& out, const DiffReport& r) {
       << "</td></tr>\n"
       << "<tr><th>digest</th><td>" << Code(r.old_policy.digest) << "</td><td>" << Code(r.new_policy.digest)
       << "</td></tr>\n"
-      << "<tr><th>date</th><td>" << r.date.ToString() << "</td><td>" << r.to_date.value_or(r.date).ToString()
-      << "</td></tr>\n</table>\n<p class=\"big\"><b>" << r.queries << "</b> queries compared";
+      << "<tr><th>date</th><td>"
+      << (r.all_dates ? "every date (" + std::to_string(r.intervals) + " intervals)" : r.date.ToString())
+      << "</td><td>" << (r.all_dates ? "every date" : r.to_date.value_or(r.date).ToString())
+      << "</td></tr>\n</table>\n<p class=\"big\"><b>" << r.queries << "</b> "
+      << (r.all_dates ? "query × interval pairs compared" : "queries compared");
   for (std::size_t d = 0; d < r.dimensions.size(); ++d) {
     out << (d ? " × " : " (") << HtmlEscape(r.dimensions[d]) << " " << r.compared_values[d].size();
   }
-  out << (r.dimensions.empty() ? "" : ")") << "; <b>" << r.changed << "</b> changed in <b>"
+  if (r.all_dates) out << (r.dimensions.empty() ? " (" : " × ") << "intervals " << r.intervals;
+  out << (r.dimensions.empty() && !r.all_dates ? "" : ")") << "; <b>" << r.changed << "</b> changed in <b>"
       << r.regions.size() << "</b> " << (r.regions.size() == 1 ? "region" : "regions")
-      << (r.by == DiffBy::kDecisive ? " (by effect or decisive rules).</p>\n" : " (by effect).</p>\n");
+      << " (by " << HtmlEscape(ByText(r.by)) << ").</p>\n";
   if (!r.regions.empty()) {
     out << "<table class=\"totals\"><tr><th>transition</th><th class=\"num\">queries</th><th "
            "class=\"num\">regions</th></tr>\n";
@@ -207,10 +211,14 @@ class HeatMap {
   std::map<std::size_t, std::unordered_map<std::string, std::size_t>> index_;
 };
 
-void RuleCards(std::ostream& out, const Policy& policy, const char* side,
-               const std::vector<std::string>& ids) {
+void RuleCards(std::ostream& out, const Policy& policy, const char* side, const std::vector<std::string>& ids,
+               const std::vector<std::string>& outcomes, const std::vector<std::string>& obligations) {
   out << "<p><b>" << side << " decisive:</b> ";
   if (ids.empty()) out << "none (the policy's default, " << EffectSpan(policy.default_effect()) << ")";
+  out << "<br/><b>" << side << " outcomes:</b> " << HtmlEscape(JoinOr(outcomes, ", ", "none"))
+      << "<br/><b>" << side << " obligations:</b> ";
+  if (obligations.empty()) out << "none";
+  for (std::size_t i = 0; i < obligations.size(); ++i) out << (i ? "; " : "") << HtmlEscape(obligations[i]);
   out << "</p>\n";
   for (const std::string& id : ids) {
     const auto index = policy.FindRule(id);
@@ -244,12 +252,36 @@ void Regions(std::ostream& out, const DiffReport& r, const Policy& old_policy, c
       }
       out << "</td></tr>\n";
     }
+    if (r.all_dates) out << "<tr><th>dates</th><td>" << HtmlEscape(DateRangeText(region)) << "</td></tr>\n";
     out << "</table>\n";
-    RuleCards(out, old_policy, "old", region.old_decisive);
-    RuleCards(out, new_policy, "new", region.new_decisive);
+    RuleCards(out, old_policy, "old", region.old_decisive, region.old_outcomes, region.old_obligations);
+    RuleCards(out, new_policy, "new", region.new_decisive, region.new_outcomes, region.new_obligations);
     out << "</article>\n";
   }
   out << "</section>\n";
+}
+
+void TimelineSection(std::ostream& out, const DiffReport& r) {
+  out << "<section id=\"timeline\">\n<h2>Timeline</h2>\n";
+  const std::vector<TimelineStep> steps = Timeline(r);
+  if (steps.empty()) {
+    out << "<p>No region begins or ends on a date: every change holds on every date.</p>\n</section>\n";
+    return;
+  }
+  const auto links = [](const std::vector<std::size_t>& numbers) {
+    std::string text;
+    for (std::size_t n : numbers) {
+      text += (text.empty() ? "" : ", ") + std::string("<a href=\"#region-") + std::to_string(n) + "\">" +
+              std::to_string(n) + "</a>";
+    }
+    return text;
+  };
+  out << "<table class=\"totals\"><tr><th>date</th><th>regions beginning</th><th>regions ending</th></tr>\n";
+  for (const TimelineStep& s : steps) {
+    out << "<tr><td>" << s.date.ToString() << "</td><td>" << links(s.starting) << "</td><td>" << links(s.ending)
+        << "</td></tr>\n";
+  }
+  out << "</table>\n</section>\n";
 }
 
 void NotCompared(std::ostream& out, const DiffReport& r) {
@@ -266,8 +298,14 @@ void NotCompared(std::ostream& out, const DiffReport& r) {
     body << "<li>" << Code(dim) << " fixed to " << Code(value) << " (old policy only)</li>\n";
   for (const auto& [dim, value] : r.fixed_new)
     body << "<li>" << Code(dim) << " fixed to " << Code(value) << " (new policy only)</li>\n";
+  if (r.old_only_queries.queries > 0)
+    body << "<li>the old policy's own values " << HtmlEscape(OneSidedText(r.old_only_queries)) << "</li>\n";
+  if (r.new_only_queries.queries > 0)
+    body << "<li>the new policy's own values " << HtmlEscape(OneSidedText(r.new_only_queries)) << "</li>\n";
+  if (r.queries == 0) body << "<li>no query is compared: the policies share no value of some dimension</li>\n";
   if (body.str().empty()) return;
-  out << "<section id=\"not-compared\">\n<h2>Not compared</h2>\n<ul>\n"
+  out << "<section id=\"not-compared\">\n<h2>Not compared</h2>\n<p>The policies differ: they do not "
+         "declare the same values.</p>\n<ul>\n"
       << body.str() << "</ul>\n</section>\n";
 }
 
@@ -282,6 +320,7 @@ std::string DiffHtml(const DiffReport& report, const Policy& old_policy, const P
   Summary(out, report);
   const HeatAxes axes = ChooseHeatAxes(report.dimensions);
   if (axes.rows != SIZE_MAX) HeatMap(report, axes).Write(out, old_policy);
+  if (report.all_dates) TimelineSection(out, report);
   Regions(out, report, old_policy, new_policy);
   NotCompared(out, report);
   out << "<footer>Generated by <code>clearance diff</code>. Values are listed in the old policy's order; "

@@ -1,5 +1,6 @@
 // `clearance diff --format json`: exactly the shape of CLI.md "Diff regions",
 // plus "to_date" after "date" when the new policy is evaluated on another day.
+#include "report/diff_common.hpp"
 #include "report/diff_render.hpp"
 
 namespace clearance::report {
@@ -17,9 +18,23 @@ Json ByDimension(const ValuesByDimension& lists) {
 Json RegionJson(const DiffReport& report, const DiffRegion& r) {
   Json values = Json::object();
   for (std::size_t d = 0; d < report.dimensions.size(); ++d) values[report.dimensions[d]] = r.values[d];
-  return Json{
+  Json out{
       {"from", ToString(r.from)},    {"to", ToString(r.to)},           {"count", r.count},
-      {"values", std::move(values)}, {"old_decisive", r.old_decisive}, {"new_decisive", r.new_decisive}};
+      {"values", std::move(values)}, {"old_decisive", r.old_decisive}, {"new_decisive", r.new_decisive},
+      {"old_outcomes", r.old_outcomes}, {"new_outcomes", r.new_outcomes},
+      {"old_obligations", r.old_obligations}, {"new_obligations", r.new_obligations}};
+  if (report.all_dates) {
+    const auto day = [](const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(nullptr); };
+    Json dates{{"from", day(r.dates_from)}, {"to", day(r.dates_to)}};
+    // After "values": a region is a product of value sets and a date range.
+    Json ordered;
+    for (auto& [key, value] : out.items()) {
+      ordered[key] = value;
+      if (key == "values") ordered["dates"] = dates;
+    }
+    return ordered;
+  }
+  return out;
 }
 
 }  // namespace
@@ -28,14 +43,25 @@ nlohmann::ordered_json DiffJson(const DiffReport& report) {
   Json out;
   out["old"] = {{"name", report.old_policy.name}, {"digest", report.old_policy.digest}};
   out["new"] = {{"name", report.new_policy.name}, {"digest", report.new_policy.digest}};
-  out["date"] = report.date.ToString();
-  if (report.to_date) out["to_date"] = report.to_date->ToString();
+  if (report.all_dates) {
+    out["date"] = nullptr;
+    out["intervals"] = report.intervals;
+  } else {
+    out["date"] = report.date.ToString();
+    if (report.to_date) out["to_date"] = report.to_date->ToString();
+  }
+  out["by"] = ByName(report.by);
   out["queries"] = report.queries;
   out["changed"] = report.changed;
   out["regions"] = Json::array();
   for (const DiffRegion& r : report.regions) out["regions"].push_back(RegionJson(report, r));
   out["only_old"] = ByDimension(report.only_old);
   out["only_new"] = ByDimension(report.only_new);
+  const auto added = [](const OneSidedQueries& q) {
+    return Json{{"queries", q.queries}, {"allow", q.allow}, {"deny", q.deny}};
+  };
+  out["only_old_queries"] = added(report.old_only_queries);
+  out["only_new_queries"] = added(report.new_only_queries);
   return out;
 }
 

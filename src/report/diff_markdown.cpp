@@ -41,14 +41,19 @@ void Summary(std::ostream& out, const DiffReport& r) {
   out << "| | old | new |\n|---|---|---|\n";
   out << "| policy | " << Code(r.old_policy.name) << " | " << Code(r.new_policy.name) << " |\n";
   out << "| digest | " << Code(r.old_policy.digest) << " | " << Code(r.new_policy.digest) << " |\n";
-  out << "| date | " << r.date.ToString() << " | " << r.to_date.value_or(r.date).ToString() << " |\n\n";
-  out << "**" << r.queries << "** queries compared (";
+  if (r.all_dates) {
+    out << "| date | every date (" << r.intervals << " intervals) | every date |\n\n";
+  } else {
+    out << "| date | " << r.date.ToString() << " | " << r.to_date.value_or(r.date).ToString() << " |\n\n";
+  }
+  out << "**" << r.queries << (r.all_dates ? "** query × interval pairs compared (" : "** queries compared (");
   for (std::size_t d = 0; d < r.dimensions.size(); ++d) {
     out << (d ? " × " : "") << Cell(r.dimensions[d]) << " " << r.compared_values[d].size();
   }
+  if (r.all_dates) out << " × intervals " << r.intervals;
   out << "); **" << r.changed << "** changed in **" << r.regions.size() << "** "
       << (r.regions.size() == 1 ? "region" : "regions")
-      << (r.by == DiffBy::kDecisive ? " (by effect or decisive rules).\n\n" : " (by effect).\n\n");
+      << " (by " << ByText(r.by) << ").\n\n";
   if (r.regions.empty()) return;
   out << "| transition | queries | regions |\n|---|---:|---:|\n";
   for (const TransitionTotal& t : TotalsByTransition(r)) {
@@ -58,11 +63,7 @@ void Summary(std::ostream& out, const DiffReport& r) {
 }
 
 void OneSided(std::ostream& out, const DiffReport& r) {
-  bool any = !r.fixed_old.empty() || !r.fixed_new.empty();
-  for (const auto* lists : {&r.only_old, &r.only_new}) {
-    for (const auto& entry : *lists) any = any || !entry.second.empty();
-  }
-  if (!any) return;
+  if (!HasNotCompared(r)) return;
   out << "## Not compared\n\n";
   const auto list = [&](const ValuesByDimension& lists, const char* side) {
     for (const auto& [dim, values] : lists) {
@@ -78,6 +79,19 @@ void OneSided(std::ostream& out, const DiffReport& r) {
     out << "- " << Code(dim) << " fixed to " << Code(value) << " (old policy only)\n";
   for (const auto& [dim, value] : r.fixed_new)
     out << "- " << Code(dim) << " fixed to " << Code(value) << " (new policy only)\n";
+  if (r.old_only_queries.queries > 0) out << "- the old policy's own values " << OneSidedText(r.old_only_queries) << "\n";
+  if (r.new_only_queries.queries > 0) out << "- the new policy's own values " << OneSidedText(r.new_only_queries) << "\n";
+  if (r.queries == 0) out << "- no query is compared: the policies share no value of some dimension\n";
+  out << "\nThe policies differ: they do not declare the same values.\n\n";
+}
+
+void TimelineTable(std::ostream& out, const DiffReport& r) {
+  const std::vector<TimelineStep> steps = Timeline(r);
+  if (steps.empty()) return;
+  out << "## Timeline\n\n| date | regions beginning | regions ending |\n|---|---|---|\n";
+  for (const TimelineStep& s : steps) {
+    out << "| " << s.date.ToString() << " | " << NumberList(s.starting) << " | " << NumberList(s.ending) << " |\n";
+  }
   out << "\n";
 }
 
@@ -93,8 +107,14 @@ void Regions(std::ostream& out, const DiffReport& r, const Policy& old_policy) {
       const auto items = FoldValues(old_policy, r.dimensions[d], region.values[d]);
       out << "| " << Cell(r.dimensions[d]) << " | " << Cell(DescribeFolded(items, kMaxValues)) << " |\n";
     }
-    out << "\n- old decisive: " << CodeList(region.old_decisive) << "\n";
-    out << "- new decisive: " << CodeList(region.new_decisive) << "\n\n";
+    out << "\n";
+    if (r.all_dates) out << "- dates: " << DateRangeText(region) << "\n";
+    out << "- old decisive: " << CodeList(region.old_decisive) << "\n";
+    out << "- new decisive: " << CodeList(region.new_decisive) << "\n";
+    out << "- outcomes: " << Cell(JoinOr(region.old_outcomes, ", ", "none")) << " → "
+        << Cell(JoinOr(region.new_outcomes, ", ", "none")) << "\n";
+    out << "- obligations: " << Cell(JoinOr(region.old_obligations, "; ", "none")) << " → "
+        << Cell(JoinOr(region.new_obligations, "; ", "none")) << "\n\n";
   }
 }
 
@@ -133,6 +153,7 @@ std::string DiffMarkdown(const DiffReport& report, const Policy& old_policy, con
   std::ostringstream out;
   Summary(out, report);
   OneSided(out, report);
+  if (report.all_dates) TimelineTable(out, report);
   Regions(out, report, old_policy);
   Rules(out, report, old_policy, new_policy);
   return out.str();

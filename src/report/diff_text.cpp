@@ -28,7 +28,10 @@ std::string SetLine(const Policy& old_policy, const std::string& dim,
 void Header(std::ostream& out, const DiffReport& r) {
   out << "old: " << r.old_policy.name << " (" << ShortDigest(r.old_policy.digest) << ")\n";
   out << "new: " << r.new_policy.name << " (" << ShortDigest(r.new_policy.digest) << ")\n";
-  if (r.to_date) {
+  if (r.all_dates) {
+    out << "dates: every date (" << r.intervals << (r.intervals == 1 ? " interval" : " intervals")
+        << " between the policies' date bounds)\n";
+  } else if (r.to_date) {
     out << "dates: old on " << r.date.ToString() << ", new on " << r.to_date->ToString() << "\n";
   } else {
     out << "date: " << r.date.ToString() << "\n";
@@ -36,13 +39,14 @@ void Header(std::ostream& out, const DiffReport& r) {
 }
 
 void Summary(std::ostream& out, const DiffReport& r) {
-  out << "queries compared: " << r.queries;
+  out << (r.all_dates ? "query × interval pairs compared: " : "queries compared: ") << r.queries;
   for (std::size_t d = 0; d < r.dimensions.size(); ++d) {
     out << (d == 0 ? " = " : " × ") << r.dimensions[d] << " " << r.compared_values[d].size();
   }
-  out << "\nqueries changed: " << r.changed << " in " << r.regions.size()
+  if (r.all_dates) out << " × intervals " << r.intervals;
+  out << (r.all_dates ? "\nquery × interval pairs changed: " : "\nqueries changed: ") << r.changed << " in " << r.regions.size()
       << (r.regions.size() == 1 ? " region" : " regions")
-      << (r.by == DiffBy::kDecisive ? " (effect or decisive rules)\n" : " (effect)\n");
+      << " (by " << ByText(r.by) << ")\n";
   for (const TransitionTotal& t : TotalsByTransition(r)) {
     out << "  " << TransitionText(t.from, t.to) << ": " << t.queries
         << (t.queries == 1 ? " query" : " queries") << " in " << t.regions
@@ -66,6 +70,33 @@ void OneSidedLines(std::ostream& out, const DiffReport& r) {
     out << "fixed: " << dim << " = " << value << " (old policy only)\n";
   for (const auto& [dim, value] : r.fixed_new)
     out << "fixed: " << dim << " = " << value << " (new policy only)\n";
+  if (r.old_only_queries.queries > 0) out << "only in old: " << OneSidedText(r.old_only_queries) << "\n";
+  if (r.new_only_queries.queries > 0) out << "only in new: " << OneSidedText(r.new_only_queries) << "\n";
+  if (r.queries == 0) out << "no query is compared: the policies share no value of some dimension\n";
+  if (r.regions.empty() && HasNotCompared(r)) {
+    out << "the policies differ: they do not declare the same values (exit 1)\n";
+  }
+}
+
+void TimelineLines(std::ostream& out, const DiffReport& r) {
+  const std::vector<TimelineStep> steps = Timeline(r);
+  if (steps.empty()) return;
+  out << "timeline:\n";
+  for (const TimelineStep& s : steps) {
+    out << "  " << s.date.ToString() << ":";
+    if (!s.starting.empty()) out << " region" << (s.starting.size() == 1 ? " " : "s ") << NumberList(s.starting) << " begin"
+                                 << (s.starting.size() == 1 ? "s" : "");
+    if (!s.starting.empty() && !s.ending.empty()) out << ";";
+    if (!s.ending.empty()) out << " region" << (s.ending.size() == 1 ? " " : "s ") << NumberList(s.ending) << " end"
+                               << (s.ending.size() == 1 ? "s" : "");
+    out << "\n";
+  }
+}
+
+// One line per obligation: they are sentences, often with their own ';'.
+void Obligations(std::ostream& out, const char* side, const std::vector<std::string>& obligations) {
+  out << "  " << side << " obligations:" << (obligations.empty() ? " none\n" : "\n");
+  for (const std::string& o : obligations) out << "    - " << o << "\n";
 }
 
 void Region(std::ostream& out, const DiffReport& r, std::size_t i, const Policy& old_policy) {
@@ -78,8 +109,13 @@ void Region(std::ostream& out, const DiffReport& r, std::size_t i, const Policy&
     out << "  " << r.dimensions[d] << std::string(width - r.dimensions[d].size(), ' ') << " "
         << SetLine(old_policy, r.dimensions[d], region.values[d]) << "\n";
   }
+  if (r.all_dates) out << "  dates" << std::string(width > 5 ? width - 5 : 0, ' ') << " " << DateRangeText(region) << "\n";
   out << "  old decisive: " << JoinOr(region.old_decisive, ", ", "none (the default)") << "\n";
   out << "  new decisive: " << JoinOr(region.new_decisive, ", ", "none (the default)") << "\n";
+  out << "  old outcomes: " << JoinOr(region.old_outcomes, ", ", "none") << "\n";
+  out << "  new outcomes: " << JoinOr(region.new_outcomes, ", ", "none") << "\n";
+  Obligations(out, "old", region.old_obligations);
+  Obligations(out, "new", region.new_obligations);
 }
 
 }  // namespace
@@ -89,6 +125,7 @@ std::string DiffText(const DiffReport& report, const Policy& old_policy, const P
   Header(out, report);
   Summary(out, report);
   OneSidedLines(out, report);
+  if (report.all_dates) TimelineLines(out, report);
   for (std::size_t i = 0; i < report.regions.size(); ++i) Region(out, report, i, old_policy);
   return out.str();
 }

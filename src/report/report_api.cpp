@@ -2,9 +2,11 @@
 // wrappers that keep nlohmann and the compiled graph out of public headers.
 #include <sstream>
 
+#include "analysis/alternatives.hpp"
 #include "api/policy_access.hpp"
 #include "clearance/graph.hpp"
 #include "clearance/report.hpp"
+#include "report/alternatives_render.hpp"
 #include "report/decision_json.hpp"
 #include "report/decision_text.hpp"
 #include "report/diff_render.hpp"
@@ -20,6 +22,17 @@ std::string DecisionToJson(const Policy& policy, const Query& query, const Decis
 
 std::string DecisionToText(const Policy& policy, const Query& query, const Decision& decision) {
   return report::DecisionText(policy, query, decision);
+}
+
+std::string AlternativesToText(const Policy& policy, const Query& query) {
+  return report::AlternativesText(policy, analysis::FindAlternatives(policy, query));
+}
+
+std::string DecisionWithAlternativesToJson(const Policy& policy, const Query& query, const Decision& decision,
+                                           int indent) {
+  report::OrderedJson json = report::DecisionJson(policy, query, decision);
+  report::AddAlternatives(json, policy, analysis::FindAlternatives(policy, query));
+  return json.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string DiffToText(const DiffReport& report, const Policy& old_policy, const Policy& new_policy) {

@@ -216,7 +216,9 @@ Cond ResolveMapWhen(const load::MapWhen& when, const ConditionContext& ctx) {
   for (const load::MapWhenEntry& entry : when.entries) {
     Cond c;
     c.kind = Kind::kTest;
-    c.text = entry.dimension.text + " in [" + JoinNames(entry.names) + "]";
+    // As written: `country: tier-1` reads "country in tier-1".
+    c.text = entry.dimension.text + " in " +
+             (entry.list ? "[" + JoinNames(entry.names) + "]" : JoinNames(entry.names));
     auto it = ctx.dim_index.find(entry.dimension.text);
     if (it == ctx.dim_index.end()) {
       std::vector<std::string> known;

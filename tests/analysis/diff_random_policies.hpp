@@ -1,7 +1,8 @@
 // Random pairs of policies for the diff property test: a random policy, and
 // a mutation of it (rules dropped, added or modified, groups changed,
 // values added or removed on one side, a one-sided dimension with a
-// default, the default effect or combining mode changed). Both are written
+// default, the default effect or combining mode changed, a rule reworded:
+// another because, outcome, obligations or tags). Both are written
 // as standalone YAML with their dimensions, values and rules in a shuffled
 // order, so dimension and value indices differ between the two sides.
 // Deterministic for a seed.
@@ -40,6 +41,8 @@ struct Rule {
   std::optional<Cond> when;
   std::vector<std::string> overrides;
   std::optional<std::string> effective, expires;
+  std::string because, outcome;
+  std::vector<std::string> obligations, tags;
 };
 
 struct Model {
@@ -104,6 +107,10 @@ class PolicyPair {
       if (!r.overrides.empty()) out += "    overrides: [" + Join(r.overrides) + "]\n";
       if (r.effective) out += "    effective: " + *r.effective + "\n";
       if (r.expires) out += "    expires: " + *r.expires + "\n";
+      if (!r.because.empty()) out += "    because: " + r.because + "\n";
+      if (!r.outcome.empty()) out += "    outcome: " + r.outcome + "\n";
+      if (!r.obligations.empty()) out += "    obligations: [" + Join(r.obligations) + "]\n";
+      if (!r.tags.empty()) out += "    tags: [" + Join(r.tags) + "]\n";
     }
     return out;
   }
@@ -180,7 +187,20 @@ class PolicyPair {
       r.effective = kDates[from];
       if (Chance(2)) r.expires = kDates[Int(from + 1, 2)];
     }
+    Justify(r);
     return r;
+  }
+
+  // Random because, outcome, obligations and tags, from small pools so that
+  // rules often share them.
+  void Justify(Rule& r) {
+    r.because = Chance(3) ? Pick<std::string>({"b1", "b2"}) : "";
+    r.outcome = Chance(2) ? Pick<std::string>({"o1", "o2", "o3"}) : "";
+    r.obligations.clear();
+    if (Chance(3)) r.obligations.push_back(Pick<std::string>({"report in 30 days", "report in 7 days"}));
+    if (Chance(4)) r.obligations.push_back("keep records");
+    r.tags.clear();
+    if (Chance(4)) r.tags.push_back(Pick<std::string>({"t1", "t2"}));
   }
 
   void DropRule(Model& m, std::size_t i) {
@@ -208,7 +228,11 @@ class PolicyPair {
   }
 
   void MutateOnce(Model& m) {
-    switch (Int(0, 9)) {
+    switch (Int(0, 11)) {
+      case 10:
+      case 11:
+        if (!m.rules.empty()) Justify(m.rules[Int(0, static_cast<int>(m.rules.size()) - 1)]);  // reworded only
+        break;
       case 0:
         if (!m.rules.empty())
           DropRule(m, static_cast<std::size_t>(Int(0, static_cast<int>(m.rules.size()) - 1)));

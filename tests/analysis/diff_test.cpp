@@ -22,6 +22,7 @@ using testing_support::MustLoad;
 struct Expected {
   Effect from, to;
   std::set<std::string> old_decisive, new_decisive;
+  std::vector<std::string> old_outcomes, new_outcomes, old_obligations, new_obligations;
 };
 
 std::set<std::string> AsSet(const std::vector<std::string>& ids) { return {ids.begin(), ids.end()}; }
@@ -47,10 +48,56 @@ Decision Interpret(const Policy& p, const Assignments& a, Date date) {
   return p.Interpret(*q);
 }
 
-// Every changed query, by its values (compared dimensions, old order).
+// The dates compared, one pair (old date, new date) per interval: one pair
+// without all_dates; with it, a day of each interval between consecutive
+// effective/expires dates of either policy's rules.
+std::vector<std::pair<Date, Date>> DatePairs(const Policy& o, const Policy& n, const DiffOptions& options,
+                                              std::vector<Date>& cuts) {
+  cuts.clear();
+  if (!options.all_dates) return {{options.date, options.to_date.value_or(options.date)}};
+  for (const Policy* p : {&o, &n}) {
+    for (const RuleInfo& r : p->rules()) {
+      if (r.effective) cuts.push_back(*r.effective);
+      if (r.expires) cuts.push_back(*r.expires);
+    }
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::vector<std::pair<Date, Date>> out;
+  const Date first = cuts.empty() ? Date::Min() : Date::FromDays(cuts.front().days() - 1);
+  out.emplace_back(first, first);
+  for (Date c : cuts) out.emplace_back(c, c);
+  return out;
+}
+
+std::set<std::string> Sorted(const std::vector<std::string>& items) { return {items.begin(), items.end()}; }
+
+// CLI.md "Diff regions", `--by`, read directly off two decisions.
+bool Differs(const Policy& o, const Policy& n, const Decision& before, const Decision& after, DiffBy by) {
+  if (before.effect != after.effect) return true;
+  if (by == DiffBy::kEffect) return false;
+  if (by == DiffBy::kOutcome) {
+    return Sorted(before.outcomes) != Sorted(after.outcomes) ||
+           Sorted(before.obligations) != Sorted(after.obligations);
+  }
+  if (AsSet(before.decisive) != AsSet(after.decisive)) return true;
+  for (const std::string& id : before.decisive) {
+    const RuleInfo& a = o.rules()[*o.FindRule(id)];
+    const RuleInfo& b = n.rules()[*n.FindRule(id)];
+    if (a.because != b.because || a.cite != b.cite || a.outcome != b.outcome || a.obligations != b.obligations ||
+        a.tags != b.tags)
+      return true;
+  }
+  return false;
+}
+
+// Every changed query, by its values (compared dimensions, old order) and,
+// last, the index of its date interval.
 std::map<std::vector<std::string>, Expected> BruteForce(const Policy& o, const Policy& n,
                                                         const DiffOptions& options, std::uint64_t& queries) {
   const auto dims = Compared(o, n);
+  std::vector<Date> cuts;
+  const auto dates = DatePairs(o, n, options, cuts);
   std::map<std::vector<std::string>, Expected> changed;
   std::vector<std::size_t> at(dims.size(), 0);
   queries = 0;
@@ -64,16 +111,38 @@ std::map<std::vector<std::string>, Expected> BruteForce(const Policy& o, const P
       a.emplace_back(dims[d].first, dims[d].second[at[d]]);
       key.push_back(dims[d].second[at[d]]);
     }
-    ++queries;
-    const Decision before = Interpret(o, a, options.date);
-    const Decision after = Interpret(n, a, options.to_date.value_or(options.date));
-    const bool differs = before.effect != after.effect ||
-                         (options.by == DiffBy::kDecisive && AsSet(before.decisive) != AsSet(after.decisive));
-    if (differs) changed[key] = {before.effect, after.effect, AsSet(before.decisive), AsSet(after.decisive)};
+    for (std::size_t i = 0; i < dates.size(); ++i) {
+      ++queries;
+      const Decision before = Interpret(o, a, dates[i].first);
+      const Decision after = Interpret(n, a, dates[i].second);
+      if (!Differs(o, n, before, after, options.by)) continue;
+      std::vector<std::string> dated = key;
+      dated.push_back(std::to_string(i));
+      changed[dated] = {before.effect,         after.effect,         AsSet(before.decisive),
+                        AsSet(after.decisive), before.outcomes,      after.outcomes,
+                        before.obligations,    after.obligations};
+    }
     std::size_t d = 0;
     while (d < dims.size() && ++at[d] == dims[d].second.size()) at[d++] = 0;
     if (d == dims.size()) return changed;
   }
+}
+
+// The interval indices a region covers.
+std::vector<std::size_t> RegionIntervals(const DiffOptions& options, const std::vector<Date>& cuts,
+                                         const DiffRegion& r) {
+  if (!options.all_dates) return {0};
+  const auto index = [&](Date d) {
+    const auto it = std::find(cuts.begin(), cuts.end(), d);
+    REQUIRE(it != cuts.end());  // bounds are cuts: whole intervals
+    return static_cast<std::size_t>(it - cuts.begin()) + 1;
+  };
+  const std::size_t first = r.dates_from ? index(*r.dates_from) : 0;
+  const std::size_t end = r.dates_to ? index(*r.dates_to) : cuts.size() + 1;
+  REQUIRE(first < end);
+  std::vector<std::size_t> out;
+  for (std::size_t i = first; i < end; ++i) out.push_back(i);
+  return out;
 }
 
 bool InPolicyOrder(const Policy& p, const std::vector<std::string>& ids) {
@@ -88,7 +157,10 @@ bool InPolicyOrder(const Policy& p, const std::vector<std::string>& ids) {
 void CheckReport(const Policy& o, const Policy& n, const DiffOptions& options, const DiffReport& report) {
   std::uint64_t queries = 0;
   const auto expected = BruteForce(o, n, options, queries);
+  std::vector<Date> cuts;
+  DatePairs(o, n, options, cuts);
   REQUIRE(report.queries == queries);
+  REQUIRE(report.intervals == (options.all_dates ? cuts.size() + 1 : 1));
   REQUIRE(report.changed == expected.size());
   const auto dims = Compared(o, n);
   REQUIRE(report.dimensions.size() == dims.size());
@@ -107,22 +179,31 @@ void CheckReport(const Policy& o, const Policy& n, const DiffOptions& options, c
       }
       count *= r.values[d].size();
     }
+    const std::vector<std::size_t> intervals = RegionIntervals(options, cuts, r);
+    count *= intervals.size();
     REQUIRE(r.count == count);
     REQUIRE(InPolicyOrder(o, r.old_decisive));
     REQUIRE(InPolicyOrder(n, r.new_decisive));
     total += count;
     std::vector<std::size_t> at(dims.size(), 0);
     for (bool more = true; more;) {
-      std::vector<std::string> key;
-      for (std::size_t d = 0; d < dims.size(); ++d) key.push_back(r.values[d][at[d]]);
-      INFO("query " << ::Catch::Detail::stringify(key));
-      REQUIRE(seen.insert(key).second);  // disjoint
-      const auto it = expected.find(key);
-      REQUIRE(it != expected.end());  // only changed queries
-      CHECK(it->second.from == r.from);
-      CHECK(it->second.to == r.to);
-      CHECK(it->second.old_decisive == AsSet(r.old_decisive));
-      CHECK(it->second.new_decisive == AsSet(r.new_decisive));
+      for (std::size_t interval : intervals) {
+        std::vector<std::string> key;
+        for (std::size_t d = 0; d < dims.size(); ++d) key.push_back(r.values[d][at[d]]);
+        key.push_back(std::to_string(interval));
+        INFO("query " << ::Catch::Detail::stringify(key));
+        REQUIRE(seen.insert(key).second);  // disjoint
+        const auto it = expected.find(key);
+        REQUIRE(it != expected.end());  // only changed queries
+        CHECK(it->second.from == r.from);
+        CHECK(it->second.to == r.to);
+        CHECK(it->second.old_decisive == AsSet(r.old_decisive));
+        CHECK(it->second.new_decisive == AsSet(r.new_decisive));
+        CHECK(it->second.old_outcomes == r.old_outcomes);
+        CHECK(it->second.new_outcomes == r.new_outcomes);
+        CHECK(it->second.old_obligations == r.old_obligations);
+        CHECK(it->second.new_obligations == r.new_obligations);
+      }
       std::size_t d = 0;
       while (d < dims.size() && ++at[d] == r.values[d].size()) at[d++] = 0;
       more = d < dims.size();
@@ -148,6 +229,155 @@ void CheckOneSided(const Policy& o, const Policy& n, const DiffReport& report) {
   }
 }
 
+// The queries of `side` outside the compared space, decided by `side` on
+// each of `dates` (old or new member of each pair).
+OneSidedQueries BruteOneSided(const Policy& side, const Policy& other, const std::vector<Date>& dates) {
+  OneSidedQueries out;
+  const auto& dims = side.dimensions();
+  std::vector<std::size_t> at(dims.size(), 0);
+  while (true) {
+    Assignments a;
+    bool compared = true;
+    for (std::size_t d = 0; d < dims.size(); ++d) {
+      const std::string& value = dims[d].values[at[d]];
+      a.emplace_back(dims[d].name, value);
+      const auto od = other.FindDimension(dims[d].name);
+      compared = compared && (od ? other.FindValue(*od, value).has_value() : dims[d].default_value == at[d]);
+    }
+    if (!compared) {
+      for (Date date : dates) {
+        ++out.queries;
+        ++(Interpret(side, a, date).effect == Effect::kAllow ? out.allow : out.deny);
+      }
+    }
+    std::size_t d = 0;
+    while (d < dims.size() && ++at[d] == dims[d].values.size()) at[d++] = 0;
+    if (d == dims.size()) return out;
+  }
+}
+
+void CheckOneSidedCounts(const Policy& o, const Policy& n, const DiffOptions& options, const DiffReport& report) {
+  std::vector<Date> cuts;
+  std::vector<Date> old_dates, new_dates;
+  for (const auto& [a, b] : DatePairs(o, n, options, cuts)) old_dates.push_back(a), new_dates.push_back(b);
+  const OneSidedQueries old_side = BruteOneSided(o, n, old_dates);
+  const OneSidedQueries new_side = BruteOneSided(n, o, new_dates);
+  CHECK(report.old_only_queries.queries == old_side.queries);
+  CHECK(report.old_only_queries.allow == old_side.allow);
+  CHECK(report.old_only_queries.deny == old_side.deny);
+  CHECK(report.new_only_queries.queries == new_side.queries);
+  CHECK(report.new_only_queries.allow == new_side.allow);
+  CHECK(report.new_only_queries.deny == new_side.deny);
+  CHECK(report.Differs() == (!report.regions.empty() || report.HasOneSidedValues()));
+}
+
+TEST_CASE("diff --all-dates regions equal brute force on random policy pairs", "[diff][property]") {
+  int compared = 0, with_changes = 0, dated = 0;
+  for (std::uint32_t seed = 2001; seed <= 2100; ++seed) {
+    diff_testing::PolicyPair gen(seed);
+    const auto old_model = gen.Random();
+    const auto new_model = gen.Mutate(old_model);
+    const Policy a = MustLoad(gen.Yaml(old_model));
+    const Policy b = MustLoad(gen.Yaml(new_model));
+    DiffOptions options;
+    options.all_dates = true;
+    for (DiffBy by : {DiffBy::kEffect, DiffBy::kOutcome, DiffBy::kDecisive}) {
+      options.by = by;
+      for (bool swap : {false, true}) {
+        const Policy& o = swap ? b : a;
+        const Policy& n = swap ? a : b;
+        INFO("seed " << seed << (swap ? " swapped" : "") << " by " << static_cast<int>(by));
+        auto report = Diff(o, n, options);
+        REQUIRE(report);
+        CHECK(report->all_dates);
+        CheckReport(o, n, options, *report);
+        CheckOneSidedCounts(o, n, options, *report);
+        ++compared;
+        with_changes += report->regions.empty() ? 0 : 1;
+        for (const DiffRegion& r : report->regions) dated += r.dates_from || r.dates_to ? 1 : 0;
+      }
+    }
+  }
+  CHECK(compared == 600);
+  CHECK(with_changes > 200);
+  CHECK(dated > 50);  // regions with date ranges do occur
+}
+
+TEST_CASE("what --by counts grows from effect to outcome to decisive", "[diff][property]") {
+  for (std::uint32_t seed = 3001; seed <= 3060; ++seed) {
+    diff_testing::PolicyPair gen(seed);
+    const auto old_model = gen.Random();
+    const Policy a = MustLoad(gen.Yaml(old_model));
+    const Policy b = MustLoad(gen.Yaml(gen.Mutate(old_model)));
+    DiffOptions options;
+    options.date = *Date::Parse("2026-06-01");
+    std::uint64_t last = 0;
+    for (DiffBy by : {DiffBy::kEffect, DiffBy::kOutcome, DiffBy::kDecisive}) {
+      options.by = by;
+      auto report = Diff(a, b, options);
+      REQUIRE(report);
+      INFO("seed " << seed << " by " << static_cast<int>(by));
+      CHECK(report->changed >= last);
+      last = report->changed;
+    }
+  }
+}
+
+TEST_CASE("a shortened obligation is an outcome change, a reworded because a decisive one", "[diff]") {
+  const std::string rule = R"(rules:
+  - id: report
+    effect: allow
+    when: country == DE
+)";
+  const Policy a = MustLoad(testing_support::kDims + rule + "    obligations: [Report within 30 days.]\n");
+  const Policy b = MustLoad(testing_support::kDims + rule + "    obligations: [Report within 7 days.]\n");
+  const Policy c = MustLoad(testing_support::kDims + rule +
+                            "    obligations: [Report within 30 days.]\n    because: Reworded.\n");
+  DiffOptions options;
+  options.date = *Date::Parse("2027-01-01");
+  for (DiffBy by : {DiffBy::kEffect, DiffBy::kOutcome, DiffBy::kDecisive}) {
+    options.by = by;
+    auto obligations = Diff(a, b, options);
+    auto because = Diff(a, c, options);
+    REQUIRE(obligations);
+    REQUIRE(because);
+    CHECK(obligations->regions.empty() == (by == DiffBy::kEffect));
+    CHECK(because->regions.empty() == (by != DiffBy::kDecisive));
+  }
+  options.by = DiffBy::kOutcome;
+  auto report = Diff(a, b, options);
+  REQUIRE(report->regions.size() == 1);
+  CHECK(report->regions[0].from == Effect::kAllow);
+  CHECK(report->regions[0].to == Effect::kAllow);
+  CHECK(report->regions[0].old_obligations == std::vector<std::string>{"Report within 30 days."});
+  CHECK(report->regions[0].new_obligations == std::vector<std::string>{"Report within 7 days."});
+  CHECK(report->Differs());
+}
+
+TEST_CASE("values declared by one side make the policies differ", "[diff]") {
+  const Policy a = MustLoad(testing_support::kDims + "rules: []\n");
+  std::string more = testing_support::kDims;
+  const auto at = more.find("values: [US");
+  REQUIRE(at != std::string::npos);
+  more.insert(at + std::string("values: [").size(), "XX, ");
+  const Policy b = MustLoad(more + R"(rules:
+  - id: xx
+    effect: allow
+    when: country == XX
+)");
+  DiffOptions options;
+  options.date = *Date::Parse("2027-01-01");
+  auto report = Diff(a, b, options);
+  REQUIRE(report);
+  CHECK(report->regions.empty());
+  CHECK(report->HasOneSidedValues());
+  CHECK(report->Differs());
+  CHECK(report->new_only_queries.queries == report->queries / 5);
+  CHECK(report->new_only_queries.allow == report->new_only_queries.queries);
+  CHECK(report->old_only_queries.queries == 0);
+  CheckOneSidedCounts(a, b, options, *report);
+}
+
 TEST_CASE("diff regions equal brute force on random policy pairs", "[diff][property]") {
   int compared = 0, with_changes = 0, agreeing = 0, recompiled = 0;
   for (std::uint32_t seed = 1; seed <= 150; ++seed) {
@@ -160,12 +390,12 @@ TEST_CASE("diff regions equal brute force on random policy pairs", "[diff][prope
     DiffOptions options;
     options.date = *Date::Parse(gen.Date());
     if (gen.Chance(3)) options.to_date = Date::Parse(gen.Date());
-    for (DiffBy by : {DiffBy::kEffect, DiffBy::kDecisive}) {
+    for (DiffBy by : {DiffBy::kEffect, DiffBy::kOutcome, DiffBy::kDecisive}) {
       options.by = by;
       for (bool swap : {false, true}) {  // the mutation's values and dimensions on either side
         const Policy& o = swap ? *b : *a;
         const Policy& n = swap ? *a : *b;
-        INFO("seed " << seed << (swap ? " swapped" : "") << (by == DiffBy::kDecisive ? " by decisive" : ""));
+        INFO("seed " << seed << (swap ? " swapped" : "") << " by " << static_cast<int>(by));
         auto report = Diff(o, n, options);
         if (!report) {
           // Only a one-sided dimension without a default may fail; the
@@ -174,6 +404,7 @@ TEST_CASE("diff regions equal brute force on random policy pairs", "[diff][prope
         }
         CheckReport(o, n, options, *report);
         CheckOneSided(o, n, *report);
+        CheckOneSidedCounts(o, n, options, *report);
         // Both ways of bringing the graphs to one order: the policies' own
         // graphs when they agree, else the new policy compiled again.
         auto agree = analysis::OrdersAgree(o, internal::DataOf(o).graph, n, internal::DataOf(n).graph);
@@ -191,8 +422,8 @@ TEST_CASE("diff regions equal brute force on random policy pairs", "[diff][prope
       }
     }
   }
-  CHECK(compared == 600);
-  CHECK(with_changes > 200);  // the generator does produce changes
+  CHECK(compared == 900);
+  CHECK(with_changes > 300);  // the generator does produce changes
   CHECK(agreeing > 50);
   CHECK(recompiled > 50);
 }

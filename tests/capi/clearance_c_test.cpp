@@ -167,6 +167,22 @@ TEST_CASE("load errors name FILE:LINE:COL", "[capi]") {
   }
 }
 
+TEST_CASE("clearance_decide_json_alternatives adds what would flip the decision", "[capi][alternatives]") {
+  PolicyPtr p = MustLoadString();
+  const std::string json = Take(clearance_decide_json_alternatives(
+      p.get(), R"({"model": "m1", "country": "DE", "use": "research", "date": "2026-03-01"})", nullptr));
+  const auto d = nlohmann::ordered_json::parse(json);
+  REQUIRE(d.contains("alternatives"));
+  CHECK(d["effect"] == "allow");
+  CHECK(d["alternatives"].contains("values"));
+  CHECK(d["alternatives"]["dates"]["previous"]["date"] == "2026-01-01");
+  CHECK(d["alternatives"]["dates"]["previous"]["from"] == "deny");
+  char* err = nullptr;
+  CHECK(clearance_decide_json_alternatives(p.get(), "{", &err) == nullptr);
+  CHECK(err != nullptr);
+  clearance_free(err);
+}
+
 TEST_CASE("clearance_decide_json answers in the decision JSON of CLI.md", "[capi]") {
   PolicyPtr p = MustLoadString();
   const std::string json = Take(clearance_decide_json(
@@ -175,8 +191,9 @@ TEST_CASE("clearance_decide_json answers in the decision JSON of CLI.md", "[capi
         R"({"query":{"model":"m1","country":"DE","use":"research","tier":"low","date":"2026-03-01"},)"
         R"("effect":"allow","basis":"rule","decisive":["allow-research"],"outcomes":["research-exception"],)"
         R"("obligations":[],"trace":[{"rule":"deny-big-abroad","effect":"deny","status":"overridden",)"
-        R"("overridden_by":["allow-research"],"source":"capi.yaml:19","because":"big models stay home"},)"
-        R"({"rule":"allow-research","effect":"allow","status":"decisive","source":"capi.yaml:24"}],)"
+        R"("overridden_by":["allow-research"],"why":["model in big","country != US"],"source":"capi.yaml:19",)"
+        R"("because":"big models stay home"},{"rule":"allow-research","effect":"allow","status":"decisive",)"
+        R"("why":["use == research","tier == low"],"source":"capi.yaml:24"}],)"
         R"("policy":{"name":"capi-test","digest":")" +
             std::string(clearance_policy_digest(p.get())) + R"("}})");
 }

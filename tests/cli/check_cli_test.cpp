@@ -41,7 +41,15 @@ TEST_CASE("check --format json has the shape of CLI.md", "[cli][check]") {
   CHECK(d["trace"][0]["status"] == "overridden");
   CHECK(d["trace"][0]["overridden_by"] == json::array({"allied-defensive-carve-out"}));
   CHECK(d["trace"][0]["source"] == "tests/data/seed/frontier-2026/base.yaml:25");
+  CHECK(d["trace"][0]["why"] == json::array({"model in frontier", "country in non-us"}));
   CHECK(d["trace"][1]["status"] == "decisive");
+  CHECK(d["trace"][1]["why"] ==
+        json::array({"model in frontier", "country in tier-1", "use in defensive-cyber"}));
+  std::vector<std::string> keys;
+  const auto ordered = nlohmann::ordered_json::parse(run.out);
+  for (const auto& item : ordered["trace"][0].items()) keys.push_back(item.key());
+  CHECK(keys == std::vector<std::string>{"rule", "effect", "status", "overridden_by", "why", "source", "because",
+                                         "cite"});
   CHECK(d["policy"]["name"] == "frontier-2026-allies-defensive");
   CHECK(d["policy"]["digest"].get<std::string>().rfind("sha256:", 0) == 0);
   CliRun explain = RunCli("check " + kAllies + " --model fable-5 --country DE --use research --date 2026-12-15 --format json --explain");
@@ -51,6 +59,9 @@ TEST_CASE("check --format json has the shape of CLI.md", "[cli][check]") {
     if (t["status"] == "not-matched") {
       not_matched = true;
       CHECK(t.contains("detail"));
+      CHECK_FALSE(t.contains("why"));
+    } else {
+      CHECK(t.contains("why"));
     }
   }
   CHECK(not_matched);
@@ -164,4 +175,33 @@ TEST_CASE("batch rejects a line naming a key twice", "[cli][batch]") {
   std::getline(out, second);
   CHECK(json::parse(first) == json({{"line", 1}, {"id", nullptr}, {"error", "key 'model' is given twice"}}));
   CHECK(json::parse(second)["effect"] == "allow");  // a nested key is not a top-level duplicate
+}
+
+TEST_CASE("check --alternatives says what would give the other effect, and when", "[cli][check][alternatives]") {
+  const std::string diffusion = "rules/ai-diffusion-2025/diffusion.yaml";
+  CliRun text = RunCli("check " + diffusion + " --model fable-5 --country IN --use research --date 2025-03-01 --alternatives");
+  CHECK(text.exit_code == 1);
+  CheckGolden("cli/check_alternatives.txt", text.out);
+  CliRun run = RunCli("check " + diffusion +
+                      " --model fable-5 --country IN --use research --date 2025-03-01 --alternatives --format json");
+  CHECK(run.exit_code == 1);
+  const auto d = nlohmann::ordered_json::parse(run.out);
+  std::vector<std::string> keys;
+  for (const auto& item : d.items()) keys.push_back(item.key());
+  CHECK(keys == std::vector<std::string>{"query", "effect", "basis", "decisive", "outcomes", "obligations", "trace",
+                                         "alternatives", "policy"});
+  const auto& alt = d["alternatives"];
+  bool tier1 = false;
+  for (const auto& v : alt["values"]) {
+    if (v["dimension"] == "country" && v["values"] == nlohmann::ordered_json::array({"tier-1"})) {
+      tier1 = true;
+      CHECK(v["effect"] == "allow");
+      CHECK(v["decisive"] == nlohmann::ordered_json::array({"aia-tier-1"}));
+    }
+  }
+  CHECK(tier1);
+  CHECK(alt["dates"]["next"]["date"] == "2025-05-13");
+  CHECK(alt["dates"]["next"]["to"] == "allow");
+  CHECK(alt["dates"]["previous"]["date"] == "2025-01-13");
+  CHECK(alt["combination"].is_null());
 }

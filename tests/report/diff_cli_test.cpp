@@ -2,6 +2,7 @@
 // (diff: 0 no change, 1 changes, 2 errors; matrix: 0, or 2 on errors),
 // error messages naming the argument or file:line:col, --help.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -21,14 +22,29 @@ struct Run {
   std::string out, err;
 };
 
-using testing_support::ReadAll;
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 Run Cli(const std::string& args) {
-  REQUIRE(std::getenv("CLEARANCE_CLI") != nullptr);
+  const char* cli = std::getenv("CLEARANCE_CLI");
+  REQUIRE(cli != nullptr);
   diff_testing::AtRepositoryRoot();
-  const testing_support::CliRun run = testing_support::RunCli(args);
-  REQUIRE(run.exit_code >= 0);
-  return {run.exit_code, run.out, run.err};
+  // ctest runs test cases in parallel processes: one pair of files each.
+  static int counter = 0;
+  const std::string stem = "clearance-diff-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  const fs::path out = fs::temp_directory_path() / (stem + ".out");
+  const fs::path err = fs::temp_directory_path() / (stem + ".err");
+  const int status =
+      std::system((std::string(cli) + ' ' + args + " > " + out.string() + " 2> " + err.string()).c_str());
+  REQUIRE(WIFEXITED(status));
+  Run r{WEXITSTATUS(status), Slurp(out), Slurp(err)};
+  fs::remove(out);
+  fs::remove(err);
+  return r;
 }
 
 const std::string kBase = "tests/data/seed/frontier-2026/base.yaml";
@@ -55,7 +71,7 @@ TEST_CASE("clearance diff errors name what is at fault", "[diff][cli]") {
   const Run bad_date = Cli("diff " + kBase + " " + kAllies + " --date 2027-02-30");
   CHECK(bad_date.exit == 2);
   CHECK(bad_date.err == "error: --date: '2027-02-30' is not a date YYYY-MM-DD\n");
-  const Run bad_to = Cli("diff " + kBase + " " + kAllies + " --to-date tomorrow");
+  const Run bad_to = Cli("diff " + kBase + " " + kAllies + " --date 2027-01-01 --to-date tomorrow");
   CHECK(bad_to.exit == 2);
   CHECK(bad_to.err.find("--to-date: 'tomorrow'") != std::string::npos);
   const Run missing = Cli("diff " + kBase + " rules/no-such.yaml");
@@ -67,6 +83,58 @@ TEST_CASE("clearance diff errors name what is at fault", "[diff][cli]") {
   const Run help = Cli("diff --help");
   CHECK(help.exit == 0);
   CHECK(help.out.find("--to-date") != std::string::npos);
+  CHECK(help.out.find("--all-dates") != std::string::npos);
+  const Run to_alone = Cli("diff " + kBase + " " + kAllies + " --to-date 2027-01-01");
+  CHECK(to_alone.exit == 2);
+  CHECK(to_alone.err == "error: --to-date needs --date (the old policy's date)\n");
+  const Run all_and_date = Cli("diff " + kBase + " " + kAllies + " --all-dates --date 2027-01-01");
+  CHECK(all_and_date.exit == 2);
+  CHECK(all_and_date.err == "error: --all-dates and --date cannot be used together\n");
+  const Run all_and_to =
+      Cli("diff " + kBase + " " + kAllies + " --all-dates --date 2027-01-01 --to-date 2028-01-01");
+  CHECK(all_and_to.exit == 2);
+  CHECK(all_and_to.err.find("--all-dates and --date") != std::string::npos);
+}
+
+TEST_CASE("clearance diff: one-sided values are a difference, never a silent no change", "[diff][cli]") {
+  const fs::path dir = fs::temp_directory_path() / "clearance-diff-one-sided";
+  fs::create_directories(dir);
+  const std::string head = "clearance: 1\npolicy: p\ndefault: allow\ndimensions:\n  model:\n    values: ";
+  std::ofstream(dir / "a.yaml") << head << "[m1]\n";
+  std::ofstream(dir / "b.yaml") << head << "[m1, nova-9]\n";
+  std::ofstream(dir / "c.yaml") << head << "[m2]\n";
+  const std::string a = (dir / "a.yaml").string(), b = (dir / "b.yaml").string(), c = (dir / "c.yaml").string();
+  const Run added = Cli("diff " + a + " " + b + " --date 2027-01-01");
+  CHECK(added.exit == 1);
+  CHECK(added.out.find("only in new: model: nova-9 (1, not compared)") != std::string::npos);
+  CHECK(added.out.find("only in new: adds 1 query, decided there: 1 allow, 0 deny") != std::string::npos);
+  const Run disjoint = Cli("diff " + a + " " + c + " --date 2027-01-01");
+  CHECK(disjoint.exit == 1);
+  CHECK(disjoint.out.find("queries compared: 0") != std::string::npos);
+  CHECK(disjoint.out.find("no query is compared") != std::string::npos);
+  CHECK(Cli("diff " + a + " " + a + " --date 2027-01-01").exit == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("clearance diff --by: outcome is the default, decisive counts rewording", "[diff][cli]") {
+  const fs::path dir = fs::temp_directory_path() / "clearance-diff-by";
+  fs::create_directories(dir);
+  const std::string head =
+      "clearance: 1\npolicy: p\ndimensions:\n  model:\n    values: [m1]\nrules:\n  - id: r\n    effect: "
+      "allow\n";
+  std::ofstream(dir / "a.yaml") << head << "    obligations: [Report within 30 days.]\n";
+  std::ofstream(dir / "b.yaml") << head << "    obligations: [Report within 7 days.]\n";
+  std::ofstream(dir / "c.yaml") << head << "    obligations: [Report within 30 days.]\n    cite: Rule 1\n";
+  const std::string a = (dir / "a.yaml").string(), b = (dir / "b.yaml").string(), c = (dir / "c.yaml").string();
+  const Run outcome = Cli("diff " + a + " " + b + " --date 2027-01-01 --format json");
+  CHECK(outcome.exit == 1);
+  CHECK(outcome.out.find("\"by\": \"outcome\"") != std::string::npos);
+  CHECK(outcome.out.find("\"new_obligations\": [\n        \"Report within 7 days.\"") != std::string::npos);
+  CHECK(Cli("diff " + a + " " + b + " --date 2027-01-01 --by effect").exit == 0);
+  CHECK(Cli("diff " + a + " " + b + " --date 2027-01-01 --by decisive").exit == 1);
+  CHECK(Cli("diff " + a + " " + c + " --date 2027-01-01").exit == 0);
+  CHECK(Cli("diff " + a + " " + c + " --date 2027-01-01 --by decisive").exit == 1);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("clearance diff: a one-sided dimension without default is exit 2 with its location",
@@ -124,9 +192,13 @@ TEST_CASE("examples/what-if is up to date", "[diff][cli][examples]") {
     const std::string what_if = "rules/frontier-2026/" + scenario + ".yaml";
     for (const auto& [format, ext] : formats) {
       INFO(scenario << " " << format << " (scripts/examples.sh rewrites examples/what-if/)");
-      const Run r = Cli("diff rules/frontier-2026/base.yaml " + what_if + " --date 2027-01-01 --format " + format);
+      const std::string shipped_base = "rules/frontier-2026/base.yaml";
+      const Run r = Cli("diff " + shipped_base + " " + what_if + " --date 2027-01-01 --format " + format);
       CHECK(r.exit == 1);
-      CHECK(r.out == ReadAll("examples/what-if/" + scenario + "." + ext));
+      CHECK(r.out == Slurp("examples/what-if/" + scenario + "." + ext));
+      const Run all = Cli("diff " + shipped_base + " " + what_if + " --all-dates --format " + format);
+      CHECK(all.exit == 1);
+      CHECK(all.out == Slurp("examples/what-if/" + scenario + ".all-dates." + ext));
     }
     for (const std::string format : {"svg", "html"}) {
       INFO(scenario << " matrix " << format);
@@ -135,7 +207,7 @@ TEST_CASE("examples/what-if is up to date", "[diff][cli][examples]") {
                         "--format " +
                         format);
       CHECK(r.exit == 0);
-      CHECK(r.out == ReadAll("examples/what-if/" + scenario + ".matrix." + format));
+      CHECK(r.out == Slurp("examples/what-if/" + scenario + ".matrix." + format));
     }
   }
 }

@@ -108,7 +108,7 @@ TEST_CASE("diff formats: hawks by decisive rules", "[diff][golden]") {
 }
 
 TEST_CASE("diff formats: one policy over time", "[diff][golden]") {
-  const Policy p = Load("tests/data/seed/ai-diffusion-2025/diffusion.yaml");
+  const Policy p = Load("rules/ai-diffusion-2025/diffusion.yaml");
   const DiffReport r = MustDiff(p, p, "2025-03-01", DiffBy::kEffect, "2025-06-01");
   CheckGolden("diffusion-over-time.txt", report::DiffText(r, p, p));
   CheckGolden("diffusion-over-time.json", report::DiffJson(r).dump(2) + "\n");
@@ -119,7 +119,10 @@ TEST_CASE("diff formats: no change", "[diff][golden]") {
   const DiffReport r = MustDiff(base, base, "2027-01-01");
   CheckGolden("no-change.txt", report::DiffText(r, base, base));
   CheckGolden("no-change.json", report::DiffJson(r).dump(2) + "\n");
-  CHECK(Csv(r) == "country,model,use,from,to,old_decisive,new_decisive\n");
+  CHECK(Csv(r) ==
+        "country,model,use,from,to,old_decisive,new_decisive,old_outcomes,new_outcomes,old_obligations,"
+        "new_obligations\n");
+  CHECK_FALSE(r.Differs());
 }
 
 TEST_CASE("diff formats: one-sided values and dimensions", "[diff][golden]") {
@@ -141,13 +144,27 @@ TEST_CASE("diff JSON has CLI.md's keys in order", "[diff]") {
     return out;
   };
   const auto plain = report::DiffJson(MustDiff(base, allies, "2027-01-01"));
-  CHECK(keys(plain) == std::vector<std::string>{"old", "new", "date", "queries", "changed", "regions",
-                                                "only_old", "only_new"});
+  CHECK(keys(plain) == std::vector<std::string>{"old", "new", "date", "by", "queries", "changed", "regions",
+                                                "only_old", "only_new", "only_old_queries",
+                                                "only_new_queries"});
+  CHECK(plain["by"] == "effect");
   CHECK(keys(plain["regions"][0]) ==
-        std::vector<std::string>{"from", "to", "count", "values", "old_decisive", "new_decisive"});
+        std::vector<std::string>{"from", "to", "count", "values", "old_decisive", "new_decisive", "old_outcomes",
+                                 "new_outcomes", "old_obligations", "new_obligations"});
+  DiffOptions every_date;
+  every_date.all_dates = true;
+  auto all = Diff(base, allies, every_date);
+  REQUIRE(all);
+  const auto dated = report::DiffJson(*all);
+  CHECK(keys(dated)[2] == "date");
+  CHECK(dated["date"].is_null());
+  CHECK(keys(dated)[3] == "intervals");
+  CHECK(keys(dated["regions"][0])[4] == "dates");
+  CHECK(keys(dated["regions"][0]["dates"]) == std::vector<std::string>{"from", "to"});
   CHECK(keys(plain["old"]) == std::vector<std::string>{"name", "digest"});
   const auto over_time = report::DiffJson(MustDiff(base, base, "2027-01-01", DiffBy::kEffect, "2028-01-01"));
   CHECK(keys(over_time)[3] == "to_date");
+  CHECK(keys(over_time)[4] == "by");
   CHECK(over_time["to_date"] == "2028-01-01");
 }
 
@@ -195,6 +212,47 @@ TEST_CASE("value lists fold into the old policy's largest whole groups", "[diff]
   CHECK(fold("model", {"fable-5", "mythos-5", "open-frontier", "closed-midsize"}) == "any (4)");
   CHECK(fold("country", {"CU", "IR", "KP", "SY", "US"}) == "E:1 (3), CU, US");
   CHECK(fold("country", {"AD", "AE", "AF", "AG", "AI", "AL"}) == "AD, AE, AF, AG, … 2 more");
+}
+
+}  // namespace
+}  // namespace clearance
+
+namespace clearance {
+namespace {
+
+// A what-if whose change takes effect on 2026-06-12 and a ban that expires
+// on 2027-01-01: --all-dates finds both without a guessed date.
+const std::string kDatedRules = R"(rules:
+  - id: ban
+    effect: deny
+    when: model in frontier and country != US
+    expires: 2027-01-01
+    obligations: [Refer to counsel.]
+)";
+
+TEST_CASE("diff formats: every date, with a timeline", "[diff][golden]") {
+  const Policy a = testing_support::MustLoad(testing_support::kDims + "default: allow\n" + kDatedRules);
+  const Policy b = testing_support::MustLoad(testing_support::kDims + "default: allow\n" + kDatedRules + R"(  - id: allies
+    effect: allow
+    when: country in allies and use == defensive-cyber
+    overrides: [ban]
+    effective: 2026-06-12
+    obligations: [Report within 30 days.]
+)");
+  DiffOptions options;
+  options.all_dates = true;
+  auto r = Diff(a, b, options);
+  REQUIRE(r);
+  CHECK(r->intervals == 3);
+  CHECK(r->queries == 3 * 5 * 4 * 3);
+  AllFormats("all-dates", *r, a, b);
+  const std::vector<report::TimelineStep> timeline = report::Timeline(*r);
+  REQUIRE(timeline.size() == 2);
+  CHECK(timeline[0].date.ToString() == "2026-06-12");
+  CHECK(timeline[1].date.ToString() == "2027-01-01");
+  const std::string html = report::DiffHtml(*r, a, b);
+  CHECK(html.find("<section id=\"timeline\">") != std::string::npos);
+  CHECK(diff_testing::CheckXml(html) == "");
 }
 
 }  // namespace
