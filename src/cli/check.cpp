@@ -46,8 +46,7 @@ int RunCheck(const CheckFlags& f) {
   if (f.format == "json") {
     std::cout << (f.alternatives ? DecisionWithAlternativesToJson(policy, *query, d, 2)
                                  : DecisionToJson(policy, *query, d, 2))
-              << '
-';
+              << '\n';
   } else {
     std::cout << DecisionToText(policy, *query, d);
     if (f.alternatives) std::cout << AlternativesToText(policy, *query);

@@ -516,9 +516,6 @@ TEST_CASE("the shipped policies lint with only the expected warnings", "[lint][r
   CHECK(std::none_of(early->begin(), early->end(), [](const Diagnostic& d) { return d.code == "expired"; }));
 }
 
-}  // namespace
-}  // namespace clearance
-
 TEST_CASE("lint: {ignore: [...]} silences codes on a rule or a group, and only there", "[lint]") {
   const Policy p = MustLoad(R"(clearance: 1
 policy: t
@@ -559,7 +556,7 @@ rules:
   - id: r
     effect: deny
     lint: { ignore: [redundnat] }
-)") == "p.yaml:9:21: error: 'redundnat' is not a lint warning code (did you mean 'redundant'?) [unknown-name]");
+)") == "p.yaml:9:22: error: 'redundnat' is not a lint warning code (did you mean 'redundant'?) [unknown-name]");
   CHECK(testing_support::FirstError(R"(clearance: 1
 policy: t
 dimensions:
@@ -568,5 +565,8 @@ dimensions:
     groups:
       g: { include: [US], lint: { skip: [unused] } }
 rules: []
-)") == "p.yaml:7:35: error: unknown key 'skip' in 'lint' (did you mean 'ignore'?) [unknown-key]");
+)") == "p.yaml:7:35: error: unknown key 'skip' in 'lint' [unknown-key]");
 }
+
+}  // namespace
+}  // namespace clearance

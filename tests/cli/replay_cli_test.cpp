@@ -9,8 +9,8 @@ using namespace clearance::testing_support;
 
 namespace {
 
-const std::string kBase = "rules/frontier-2026/base.yaml";
-const std::string kAllies = "rules/frontier-2026/allies-defensive.yaml";
+const std::string kBase = "tests/data/seed/frontier-2026/base.yaml";
+const std::string kAllies = "tests/data/seed/frontier-2026/allies-defensive.yaml";
 const std::string kLog = "examples/what-if/decisions.jsonl";
 
 }  // namespace
@@ -51,7 +51,7 @@ TEST_CASE("examples/what-if replay reports are up to date", "[cli][replay][examp
   for (const auto& [format, ext] : std::vector<std::pair<std::string, std::string>>{
            {"text", "txt"}, {"json", "json"}, {"csv", "csv"}, {"html", "html"}}) {
     INFO(format << " (scripts/examples.sh rewrites examples/what-if/)");
-    const CliRun r = RunCli("replay " + kLog + " " + kAllies + " --format " + format);
+    const CliRun r = RunCli("replay " + kLog + " rules/frontier-2026/allies-defensive.yaml --format " + format);
     CHECK(r.exit_code == 1);
     CHECK(r.out ==
           ReadAll(std::string(CLEARANCE_SOURCE_DIR) + "/examples/what-if/replay-allies-defensive." + ext));
