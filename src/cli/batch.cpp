@@ -12,7 +12,7 @@
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
 #include "report/batch_input.hpp"
-#include "report/decision_json.hpp"
+#include "report/batch_output.hpp"
 
 namespace clearance::cli {
 namespace {
@@ -92,8 +92,7 @@ std::string BatchRun::Error(const Line& line, const report::BatchRecord& record,
     for (std::size_t d = 0; d < policy_.dimensions().size(); ++d) out += ',';
     return out + ",,,,,," + report::CsvField(message);
   }
-  report::OrderedJson json = {{"line", line.number}, {"id", record.id}, {"error", message}};
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return report::BatchErrorLine(line.number, record.id, message);
 }
 
 std::string BatchRun::Record(const Query& query, const report::BatchRecord& record, const Decision& d) const {
@@ -106,13 +105,7 @@ std::string BatchRun::Record(const Query& query, const report::BatchRecord& reco
            Joined(d.obligations) + ',';
     return out;
   }
-  report::OrderedJson json = report::DecisionJson(policy_, query, d);
-  if (!record.id.is_null()) {
-    report::OrderedJson with_id = {{"id", record.id}};
-    for (auto& [key, value] : json.items()) with_id[key] = value;
-    json = std::move(with_id);
-  }
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return report::BatchDecisionLine(policy_, query, record.id, d);
 }
 
 void BatchRun::Decide(Line& line) const {
