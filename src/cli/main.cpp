@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   add(AddDiff(app));
   add(AddMatrix(app));
   add(AddGraph(app));
+  add(AddServe(app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

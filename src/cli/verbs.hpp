@@ -16,5 +16,6 @@ VerbRunner AddLint(CLI::App& app);
 VerbRunner AddDiff(CLI::App& app);
 VerbRunner AddMatrix(CLI::App& app);
 VerbRunner AddGraph(CLI::App& app);
+VerbRunner AddServe(CLI::App& app);
 
 }  // namespace clearance::cli

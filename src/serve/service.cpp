@@ -1,0 +1,315 @@
+#include "serve/service.hpp"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <random>
+
+#include <nlohmann/json.hpp>
+
+#include "report/batch_input.hpp"
+#include "report/batch_output.hpp"
+#include "serve/router.hpp"
+
+namespace clearance::serve {
+
+using Json = nlohmann::ordered_json;
+using Clock = std::chrono::steady_clock;
+
+std::string Sha256(std::string_view text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr);
+  return std::string(reinterpret_cast<const char*>(digest), size);
+}
+
+bool BearerMatches(std::string_view authorization, std::string_view token_digest) {
+  constexpr std::string_view kScheme = "Bearer ";
+  if (authorization.size() < kScheme.size()) return false;
+  for (std::size_t i = 0; i < kScheme.size(); ++i) {
+    // The scheme is case-insensitive (RFC 9110 11.1).
+    if (std::tolower(static_cast<unsigned char>(authorization[i])) !=
+        std::tolower(static_cast<unsigned char>(kScheme[i]))) {
+      return false;
+    }
+  }
+  // Hashing first makes the comparison independent of the token's length.
+  const std::string given = Sha256(authorization.substr(kScheme.size()));
+  return given.size() == token_digest.size() && CRYPTO_memcmp(given.data(), token_digest.data(), given.size()) == 0;
+}
+
+namespace {
+
+std::string FirstMessage(const clearance::Error& error) {
+  return error.diagnostics().empty() ? error.message() : error.diagnostics().front().message;
+}
+
+std::string Dump(const Json& json) { return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+bool ValidRequestId(std::string_view id) {
+  return !id.empty() && id.size() <= 128 && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':';
+  });
+}
+
+bool IsJsonLinesType(std::string_view media_type) {
+  return media_type == "application/x-ndjson" || media_type == "application/jsonl" ||
+         media_type == "application/x-jsonlines";
+}
+
+std::size_t CountLines(std::string_view body) {
+  if (body.empty()) return 0;
+  const auto newlines = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n'));
+  return newlines + (body.back() == '\n' ? 0 : 1);
+}
+
+}  // namespace
+
+Service::Service(Engine& engine, ServiceOptions options, DecisionLog* log, Reporter report)
+    : engine_(engine), options_(std::move(options)), log_(log), report_(std::move(report)),
+      loaded_generation_(engine.generation()), loaded_at_(std::chrono::system_clock::now()) {
+  std::random_device random;
+  char prefix[16];
+  std::snprintf(prefix, sizeof prefix, "%08x", random());
+  request_prefix_ = prefix;
+  if (options_.token) token_digest_ = Sha256(*options_.token);
+}
+
+std::string Service::RequestId(std::string_view given) {
+  if (ValidRequestId(given)) return std::string(given);
+  return request_prefix_ + "-" + std::to_string(next_request_.fetch_add(1, std::memory_order_relaxed));
+}
+
+bool Service::Authorized(std::string_view authorization) const {
+  return !options_.token || BearerMatches(authorization, token_digest_);
+}
+
+Response Service::Error(int status, ErrorKind kind, std::string_view message) {
+  metrics_.CountError(kind);
+  Response r;
+  r.status = status;
+  r.body = Dump(Json{{"error", message}}) + "\n";
+  r.digest = engine_.policy().digest();
+  return r;
+}
+
+Response Service::Refuse(int status, ErrorKind kind, std::string_view message) {
+  metrics_.CountRequest();
+  Response r = Error(status, kind, message);
+  r.request_id = RequestId({});
+  return r;
+}
+
+Response Service::Handle(const Request& request) {
+  metrics_.CountRequest();
+  std::string request_id = RequestId(request.request_id);
+  Response r = [&]() -> Response {
+    const std::optional<Target> target = ParseTarget(request.target);
+    if (!target) return Error(400, ErrorKind::kBadHttp, "malformed request target");
+    const RouteMatch m = MatchRoute(request.method, target->path);
+    if (m.match == Match::kNotFound) return Error(404, ErrorKind::kNotFound, "no such endpoint: " + target->path);
+    if (m.match == Match::kMethodNotAllowed) {
+      Response e = Error(405, ErrorKind::kMethodNotAllowed,
+                         std::string(target->path) + " takes " + std::string(m.allow) + ", not " +
+                             std::string(request.method));
+      e.headers.emplace_back("Allow", std::string(m.allow));
+      return e;
+    }
+    if (m.route != Route::kHealth && m.route != Route::kReady && !Authorized(request.authorization)) {
+      Response e = Error(401, ErrorKind::kUnauthorized, "missing or wrong bearer token");
+      e.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"clearance\"");
+      return e;
+    }
+    const std::optional<std::string> explain = Param(*target, "explain");
+    if (explain && *explain != "true" && *explain != "false") {
+      return Error(400, ErrorKind::kBadQuery, "explain must be true or false, not '" + *explain + "'");
+    }
+    const bool all = explain && *explain == "true";
+    switch (m.route) {
+      case Route::kDecide: return Decide(request, all, request_id);
+      case Route::kBatch: return Batch(request, all, request_id);
+      case Route::kPolicy: return PolicyInfo();
+      case Route::kReload: return ReloadEndpoint();
+      case Route::kHealth: return Response{200, "application/json", "{\"status\":\"ok\"}\n", {}, {}, {}};
+      case Route::kReady: return Ready();
+      case Route::kMetrics: return MetricsText();
+    }
+    return Error(404, ErrorKind::kNotFound, "no such endpoint");
+  }();
+  if (r.digest.empty()) r.digest = engine_.policy().digest();
+  r.request_id = std::move(request_id);
+  return r;
+}
+
+void Service::Log(std::string_view time, std::string_view request_id, std::string_view line) {
+  if (log_) log_->Append(LogRecord(time, request_id, line));
+}
+
+Response Service::Decide(const Request& request, bool explain, std::string_view request_id) {
+  const auto start = Clock::now();
+  const std::string type = MediaType(request.content_type);
+  if (type != "application/json") {
+    return Error(415, ErrorKind::kUnsupportedMediaType,
+                 "Content-Type must be application/json, not '" + std::string(request.content_type) + "'");
+  }
+  const report::BatchRecord record = report::ParseJsonLine(request.body);
+  if (!record.error.empty()) {
+    const bool malformed = record.error == "malformed JSON" || record.error == "empty line";
+    return Error(400, malformed ? ErrorKind::kMalformedJson : ErrorKind::kBadQuery,
+                 record.error == "empty line" ? "empty body: expected a JSON object" : record.error);
+  }
+  const auto decided = engine_.Explain(record.assignments, Date::TodayUtc(), record.date,
+                                       explain ? TraceDetail::kAll : TraceDetail::kMatching);
+  if (!decided) return Error(400, ErrorKind::kBadQuery, FirstMessage(decided.error()));
+  Response r;
+  r.body = report::BatchDecisionLine(decided->policy, decided->query, record.id, decided->decision);
+  Log(UtcTimestamp(std::chrono::system_clock::now()), request_id, r.body);
+  r.body += '\n';
+  r.digest = decided->policy.digest();
+  metrics_.CountDecision(decided->decision.effect);
+  metrics_.Observe(Endpoint::kDecide, Clock::now() - start);
+  return r;
+}
+
+Response Service::Batch(const Request& request, bool explain, std::string_view request_id) {
+  const auto start = Clock::now();
+  const std::string type = MediaType(request.content_type);
+  if (!IsJsonLinesType(type)) {
+    return Error(415, ErrorKind::kUnsupportedMediaType,
+                 "Content-Type must be application/x-ndjson, not '" + std::string(request.content_type) + "'");
+  }
+  const std::size_t lines = CountLines(request.body);
+  if (lines > options_.limits.max_batch_lines) {
+    return Error(413, ErrorKind::kTooManyLines,
+                 "batch of " + std::to_string(lines) + " lines; at most " +
+                     std::to_string(options_.limits.max_batch_lines) + " per request");
+  }
+  metrics_.CountBatchLines(lines);
+  // One snapshot decides every line: a batch never mixes two versions.
+  const Policy policy = engine_.policy();
+  const Date as_of = Date::TodayUtc();
+  const TraceDetail detail = explain ? TraceDetail::kAll : TraceDetail::kMatching;
+  const std::string time = UtcTimestamp(std::chrono::system_clock::now());
+  Response r;
+  r.content_type = "application/x-ndjson";
+  r.body.reserve(request.body.size() * 8);
+  std::string_view rest = request.body;
+  for (std::size_t number = 1; number <= lines; ++number) {
+    const auto newline = rest.find('\n');
+    const std::string_view text = rest.substr(0, newline);
+    rest = newline == std::string_view::npos ? std::string_view{} : rest.substr(newline + 1);
+    const report::BatchRecord record = report::ParseJsonLine(text);
+    Result<Query> query = record.error.empty() ? policy.MakeQuery(record.assignments, as_of, record.date)
+                                               : Result<Query>(clearance::Error::Message(record.error));
+    if (!query) {
+      metrics_.CountError(ErrorKind::kBadLine);
+      r.body += report::BatchErrorLine(number, record.id, FirstMessage(query.error()));
+    } else {
+      const Decision decision = policy.Explain(*query, detail);
+      const std::string line = report::BatchDecisionLine(policy, *query, record.id, decision);
+      if (log_) Log(time, std::string(request_id) + "/" + std::to_string(number), line);
+      metrics_.CountDecision(decision.effect);
+      r.body += line;
+    }
+    r.body += '\n';
+  }
+  r.digest = policy.digest();
+  metrics_.Observe(Endpoint::kBatch, Clock::now() - start);
+  return r;
+}
+
+Response Service::PolicyInfo() {
+  const Policy policy = engine_.policy();
+  Json dimensions = Json::array();
+  for (const DimensionInfo& d : policy.dimensions()) {
+    Json groups = Json::array();
+    for (const GroupInfo& g : d.groups) groups.push_back(g.name);
+    Json dim = {{"name", d.name}, {"values", d.values}, {"groups", std::move(groups)}};
+    dim["default"] = d.default_value ? Json(d.values[*d.default_value]) : Json(nullptr);
+    dimensions.push_back(std::move(dim));
+  }
+  Json out = {{"name", policy.name()}, {"digest", policy.digest()}, {"path", engine_.path()}};
+  {
+    std::lock_guard lock(reload_mutex_);
+    out["generation"] = engine_.generation();
+    out["loaded_at"] = UtcTimestamp(loaded_at_);
+    out["last_reload_at"] =
+        last_reload_at_ == std::chrono::system_clock::time_point{} ? Json(nullptr) : Json(UtcTimestamp(last_reload_at_));
+    out["last_reload_error"] = last_reload_error_.empty() ? Json(nullptr) : Json(last_reload_error_);
+  }
+  out["combine"] = ToString(policy.combine());
+  out["default_effect"] = ToString(policy.default_effect());
+  out["rules"] = policy.rules().size();
+  out["dimensions"] = std::move(dimensions);
+  Response r;
+  r.body = Dump(out) + "\n";
+  r.digest = policy.digest();
+  return r;
+}
+
+Response Service::Ready() {
+  if (draining()) return Error(503, ErrorKind::kOverloaded, "shutting down");
+  return Response{200, "application/json", "{\"ready\":true}\n", {}, {}, {}};
+}
+
+Response Service::MetricsText() {
+  const Policy policy = engine_.policy();
+  Gauges gauges{policy.name(), policy.digest(), engine_.generation(), 0, 0, 0};
+  {
+    std::lock_guard lock(reload_mutex_);
+    gauges.loaded_at_seconds = std::chrono::duration<double>(loaded_at_.time_since_epoch()).count();
+  }
+  if (log_) {
+    gauges.log_written = log_->written();
+    gauges.log_dropped = log_->dropped();
+  }
+  Response r;
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  r.body = metrics_.Render(gauges);
+  r.digest = policy.digest();
+  return r;
+}
+
+Response Service::ReloadEndpoint() {
+  const ReloadOutcome outcome = Reload("POST /v1/reload");
+  if (!outcome.ok) {
+    Response r = Error(422, ErrorKind::kReloadFailed, "reload failed, the current version stays: " + outcome.error);
+    r.digest = outcome.digest;
+    return r;
+  }
+  Response r;
+  r.body = Dump(Json{{"reloaded", true}, {"digest", outcome.digest}, {"generation", engine_.generation()}}) + "\n";
+  r.digest = outcome.digest;
+  return r;
+}
+
+ReloadOutcome Service::Reload(std::string_view trigger) {
+  Result<Policy> reloaded = engine_.Reload();
+  const auto now = std::chrono::system_clock::now();
+  ReloadOutcome outcome;
+  outcome.ok = reloaded.ok();
+  metrics_.CountReload(outcome.ok);
+  {
+    std::lock_guard lock(reload_mutex_);
+    last_reload_at_ = now;
+    if (outcome.ok) {
+      loaded_at_ = now;
+      loaded_generation_ = engine_.generation();
+      last_reload_error_.clear();
+    } else {
+      last_reload_error_ = reloaded.error().ToString();
+      while (!last_reload_error_.empty() && last_reload_error_.back() == '\n') last_reload_error_.pop_back();
+      outcome.error = last_reload_error_;
+    }
+  }
+  outcome.digest = engine_.policy().digest();
+  if (report_) {
+    report_(outcome.ok ? "reloaded (" + std::string(trigger) + "): " + outcome.digest
+                       : "reload failed (" + std::string(trigger) + "), keeping " + outcome.digest + ":\n" +
+                             outcome.error);
+  }
+  return outcome;
+}
+
+}  // namespace clearance::serve
