@@ -2,13 +2,12 @@
 // request parser (with the server's limits) and Service::Handle, the code a
 // connection runs. Checks that every answer is well-formed: a status in
 // 200..599 and, for JSON bodies, valid JSON.
+#include <boost/beast/http.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <string_view>
-
-#include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "clearance/engine.hpp"
 #include "serve/service.hpp"
@@ -67,8 +66,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   parser.put(boost::asio::buffer(data, size), ec);
   if (ec || !parser.is_done()) return 0;
   auto& req = parser.get();
-  const Request request{View(req.method_string()), View(req.target()), View(req[http::field::content_type]),
-                        View(req[http::field::authorization]), View(req["X-Request-Id"]), req.body()};
+  const Request request{View(req.method_string()),
+                        View(req.target()),
+                        View(req[http::field::content_type]),
+                        View(req[http::field::authorization]),
+                        View(req["X-Request-Id"]),
+                        req.body()};
   Check(service.Handle(request));
   return 0;
 }

@@ -4,7 +4,6 @@
 // (its only line there), reports reloads and problems on stderr, exits 0
 // after a graceful shutdown (SIGTERM, SIGINT).
 #include <CLI/CLI.hpp>
-
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -32,7 +31,8 @@ struct ServeFlags {
   std::string token_file;
   std::string tls_cert, tls_key;
   serve::Limits limits;
-  unsigned header_timeout_ms = 10'000, body_timeout_ms = 30'000, idle_timeout_ms = 60'000, drain_timeout_ms = 10'000;
+  unsigned header_timeout_ms = 10'000, body_timeout_ms = 30'000, idle_timeout_ms = 60'000,
+           drain_timeout_ms = 10'000;
   serve::DecisionLogOptions log;
   LoadFlags load;
 };
@@ -73,7 +73,8 @@ std::vector<std::string> PolicyFolders(const std::string& root, const Policy& po
 int RunServe(ServeFlags& f) {
   const auto listen = serve::ParseListen(f.listen);
   if (!listen) throw UsageError{"error: --listen: '" + f.listen + "' is not ADDR:PORT"};
-  if (f.tls_cert.empty() != f.tls_key.empty()) throw UsageError{"error: --tls-cert and --tls-key go together"};
+  if (f.tls_cert.empty() != f.tls_key.empty())
+    throw UsageError{"error: --tls-cert and --tls-key go together"};
   f.limits.header_timeout = std::chrono::milliseconds(f.header_timeout_ms);
   f.limits.body_timeout = std::chrono::milliseconds(f.body_timeout_ms);
   f.limits.idle_timeout = std::chrono::milliseconds(f.idle_timeout_ms);
@@ -113,20 +114,26 @@ int RunServe(ServeFlags& f) {
 
 VerbRunner AddServe(CLI::App& app) {
   auto flags = std::make_shared<ServeFlags>();
-  CLI::App* sub = app.add_subcommand("serve", "Serve decisions over HTTP with hot reload, metrics and a decision log");
+  CLI::App* sub =
+      app.add_subcommand("serve", "Serve decisions over HTTP with hot reload, metrics and a decision log");
   sub->add_option("policy", flags->policy, "The policy's root file")->required();
-  sub->add_option("--listen", flags->listen, "ADDR:PORT to listen on (default 127.0.0.1:8181; port 0 picks one)");
-  sub->add_option("--threads", flags->threads, "I/O and deciding threads (default 2)")->check(CLI::Range(1u, 256u));
+  sub->add_option("--listen", flags->listen,
+                  "ADDR:PORT to listen on (default 127.0.0.1:8181; port 0 picks one)");
+  sub->add_option("--threads", flags->threads, "I/O and deciding threads (default 2)")
+      ->check(CLI::Range(1u, 256u));
   sub->add_option("--decision-log", flags->decision_log, "Append one JSONL record per decision to FILE");
   sub->add_flag("--watch", flags->watch, "Reload when a policy file changes (inotify on its folders)");
   sub->add_option("--token-file", flags->token_file, "Require 'Authorization: Bearer <the file's token>'");
   sub->add_option("--tls-cert", flags->tls_cert, "PEM certificate chain: serve HTTPS");
   sub->add_option("--tls-key", flags->tls_key, "PEM private key of --tls-cert");
   sub->add_option("--max-body-bytes", flags->limits.max_body_bytes, "Largest request body (default 16 MiB)");
-  sub->add_option("--max-header-bytes", flags->limits.max_header_bytes, "Largest request head (default 16 KiB)");
-  sub->add_option("--max-batch-lines", flags->limits.max_batch_lines, "Most lines per /v1/batch (default 100000)");
+  sub->add_option("--max-header-bytes", flags->limits.max_header_bytes,
+                  "Largest request head (default 16 KiB)");
+  sub->add_option("--max-batch-lines", flags->limits.max_batch_lines,
+                  "Most lines per /v1/batch (default 100000)");
   sub->add_option("--max-connections", flags->limits.max_connections, "Most open connections (default 1024)");
-  sub->add_option("--header-timeout-ms", flags->header_timeout_ms, "Time for a new connection's request head");
+  sub->add_option("--header-timeout-ms", flags->header_timeout_ms,
+                  "Time for a new connection's request head");
   sub->add_option("--body-timeout-ms", flags->body_timeout_ms, "Time for a request body or a response write");
   sub->add_option("--idle-timeout-ms", flags->idle_timeout_ms, "Keep-alive time between requests");
   sub->add_option("--drain-timeout-ms", flags->drain_timeout_ms, "Time for in-flight requests on SIGTERM");

@@ -32,8 +32,10 @@ std::string LogRecord(std::string_view time, std::string_view request_id, std::s
   out.reserve(decision_line.size() + time.size() + request_id.size() + 32);
   out.append("{\"time\":\"").append(time).append("\",\"request_id\":\"").append(request_id).append("\"");
   // decision_line is "{...}": splice its members after ours.
-  if (decision_line.size() > 2) out.append(",").append(decision_line.substr(1));
-  else out.append("}");
+  if (decision_line.size() > 2)
+    out.append(",").append(decision_line.substr(1));
+  else
+    out.append("}");
   return out;
 }
 
@@ -42,7 +44,7 @@ std::string UtcTimestamp(std::chrono::system_clock::time_point when) {
   const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
   std::tm tm{};
   gmtime_r(&seconds, &tm);
-  char text[40];
+  char text[96];  // room for any int in every field, so GCC sees no truncation
   std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
                 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
   return text;
@@ -61,7 +63,7 @@ Result<std::unique_ptr<DecisionLog>> DecisionLog::Open(DecisionLogOptions option
   if (fd < 0) {
     return Error::Message("cannot open decision log '" + options.path + "': " + std::strerror(errno));
   }
-  struct stat st{};
+  struct stat st {};
   const std::uint64_t size = ::fstat(fd, &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
   return std::unique_ptr<DecisionLog>(new DecisionLog(std::move(options), std::move(report), fd, size));
 }
@@ -121,8 +123,8 @@ void DecisionLog::Run() {
       last_sync = now;
     }
     if (const std::uint64_t drops = dropped(); drops != reported_drops && report_) {
-      report_("decision log: " + std::to_string(drops - reported_drops) +
-              " records dropped (queue full); " + std::to_string(drops) + " in all");
+      report_("decision log: " + std::to_string(drops - reported_drops) + " records dropped (queue full); " +
+              std::to_string(drops) + " in all");
       reported_drops = drops;
     }
     if (stop) return;
@@ -137,7 +139,8 @@ bool DecisionLog::Reopen() {
   }
   fd_ = OpenAppend(options_.path);
   size_ = 0;
-  if (fd_ < 0 && report_) report_("decision log: cannot reopen '" + options_.path + "': " + std::strerror(errno));
+  if (fd_ < 0 && report_)
+    report_("decision log: cannot reopen '" + options_.path + "': " + std::strerror(errno));
   return fd_ >= 0;
 }
 

@@ -34,9 +34,9 @@ namespace clearance::serve {
 
 struct DecisionLogOptions {
   std::string path;
-  std::size_t queue_capacity = 65'536;       // records
+  std::size_t queue_capacity = 65'536;        // records
   std::uint64_t max_file_bytes = 256u << 20;  // rotate beyond this
-  int keep_files = 10;                         // FILE.1 .. FILE.N
+  int keep_files = 10;                        // FILE.1 .. FILE.N
   std::chrono::milliseconds sync_interval{1000};
 };
 

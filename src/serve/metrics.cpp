@@ -5,10 +5,20 @@
 namespace clearance::serve {
 
 std::string_view ToString(ErrorKind kind) {
-  static constexpr std::array<std::string_view, kErrorKinds> kNames = {
-      "malformed_json", "bad_query",   "bad_line",          "unauthorized",    "not_found",
-      "method_not_allowed", "unsupported_media_type", "body_too_large", "too_many_lines",
-      "header_too_large", "bad_http", "timeout", "overloaded", "reload_failed"};
+  static constexpr std::array<std::string_view, kErrorKinds> kNames = {"malformed_json",
+                                                                       "bad_query",
+                                                                       "bad_line",
+                                                                       "unauthorized",
+                                                                       "not_found",
+                                                                       "method_not_allowed",
+                                                                       "unsupported_media_type",
+                                                                       "body_too_large",
+                                                                       "too_many_lines",
+                                                                       "header_too_large",
+                                                                       "bad_http",
+                                                                       "timeout",
+                                                                       "overloaded",
+                                                                       "reload_failed"};
   return kNames[static_cast<std::size_t>(kind)];
 }
 
@@ -64,15 +74,18 @@ void Histogram::Render(std::string& out, std::string_view name, std::string_view
     const std::string le = i < kBounds.size() ? Number(kBounds[i]) : "+Inf";
     Sample(out, std::string(name) + "_bucket", prefix + "le=\"" + le + "\"", static_cast<double>(cumulative));
   }
-  Sample(out, std::string(name) + "_sum", labels, static_cast<double>(sum_ns_.load(std::memory_order_relaxed)) / 1e9);
+  Sample(out, std::string(name) + "_sum", labels,
+         static_cast<double>(sum_ns_.load(std::memory_order_relaxed)) / 1e9);
   Sample(out, std::string(name) + "_count", labels, static_cast<double>(cumulative));
 }
 
 std::string Metrics::Render(const Gauges& policy) const {
   std::string out;
   Header(out, "clearance_decisions_total", "counter", "Decisions made, by effect.");
-  Sample(out, "clearance_decisions_total", "effect=\"allow\"", static_cast<double>(decisions_[0].load(kRelaxed)));
-  Sample(out, "clearance_decisions_total", "effect=\"deny\"", static_cast<double>(decisions_[1].load(kRelaxed)));
+  Sample(out, "clearance_decisions_total", "effect=\"allow\"",
+         static_cast<double>(decisions_[0].load(kRelaxed)));
+  Sample(out, "clearance_decisions_total", "effect=\"deny\"",
+         static_cast<double>(decisions_[1].load(kRelaxed)));
   Header(out, "clearance_request_duration_seconds", "histogram",
          "Time from a whole request read to its response built, by endpoint.");
   latency_[0].Render(out, "clearance_request_duration_seconds", "endpoint=\"decide\"");
@@ -83,7 +96,8 @@ std::string Metrics::Render(const Gauges& policy) const {
   Sample(out, "clearance_requests_total", "", static_cast<double>(requests_.load(kRelaxed)));
   Header(out, "clearance_reloads_total", "counter", "Successful policy reloads.");
   Sample(out, "clearance_reloads_total", "", static_cast<double>(reloads_.load(kRelaxed)));
-  Header(out, "clearance_reload_failures_total", "counter", "Failed policy reloads (the current version stayed).");
+  Header(out, "clearance_reload_failures_total", "counter",
+         "Failed policy reloads (the current version stayed).");
   Sample(out, "clearance_reload_failures_total", "", static_cast<double>(reload_failures_.load(kRelaxed)));
   Header(out, "clearance_errors_total", "counter", "Refused requests and batch error lines, by kind.");
   for (std::size_t k = 0; k < kErrorKinds; ++k) {
@@ -94,11 +108,13 @@ std::string Metrics::Render(const Gauges& policy) const {
   Sample(out, "clearance_open_connections", "", static_cast<double>(open_connections_.load(kRelaxed)));
   Header(out, "clearance_decision_log_records_total", "counter", "Decision log records written.");
   Sample(out, "clearance_decision_log_records_total", "", static_cast<double>(policy.log_written));
-  Header(out, "clearance_decision_log_dropped_total", "counter", "Decision log records dropped (queue full).");
+  Header(out, "clearance_decision_log_dropped_total", "counter",
+         "Decision log records dropped (queue full).");
   Sample(out, "clearance_decision_log_dropped_total", "", static_cast<double>(policy.log_dropped));
   Header(out, "clearance_policy_generation", "gauge", "1 after start, one more per successful reload.");
   Sample(out, "clearance_policy_generation", "", static_cast<double>(policy.generation));
-  Header(out, "clearance_policy_loaded_timestamp_seconds", "gauge", "When the current policy version was loaded.");
+  Header(out, "clearance_policy_loaded_timestamp_seconds", "gauge",
+         "When the current policy version was loaded.");
   Sample(out, "clearance_policy_loaded_timestamp_seconds", "", policy.loaded_at_seconds);
   Header(out, "clearance_policy_info", "gauge", "The current policy's name and digest.");
   Sample(out, "clearance_policy_info",

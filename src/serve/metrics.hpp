@@ -20,8 +20,8 @@ namespace clearance::serve {
 // clearance_errors_total.
 enum class ErrorKind : std::uint8_t {
   kMalformedJson,
-  kBadQuery,          // unknown dimension or value, bad date, ...
-  kBadLine,           // a /v1/batch line that got an error record
+  kBadQuery,  // unknown dimension or value, bad date, ...
+  kBadLine,   // a /v1/batch line that got an error record
   kUnauthorized,
   kNotFound,
   kMethodNotAllowed,
@@ -78,7 +78,9 @@ class Metrics {
   }
 
   std::int64_t open_connections() const { return open_connections_.load(kRelaxed); }
-  std::uint64_t errors(ErrorKind kind) const { return errors_[static_cast<std::size_t>(kind)].load(kRelaxed); }
+  std::uint64_t errors(ErrorKind kind) const {
+    return errors_[static_cast<std::size_t>(kind)].load(kRelaxed);
+  }
 
   std::string Render(const Gauges& gauges) const;
 

@@ -13,10 +13,10 @@
 namespace clearance::serve {
 
 struct Limits {
-  std::size_t max_body_bytes = 16u << 20;     // a request body; more is 413
-  std::size_t max_header_bytes = 16u << 10;   // the request line and headers; more is 431
-  std::size_t max_batch_lines = 100'000;      // lines in one /v1/batch body; more is 413
-  std::size_t max_connections = 1024;         // open connections; more get 503 and are closed
+  std::size_t max_body_bytes = 16u << 20;            // a request body; more is 413
+  std::size_t max_header_bytes = 16u << 10;          // the request line and headers; more is 431
+  std::size_t max_batch_lines = 100'000;             // lines in one /v1/batch body; more is 413
+  std::size_t max_connections = 1024;                // open connections; more get 503 and are closed
   std::chrono::milliseconds header_timeout{10'000};  // a new connection's first request headers
   std::chrono::milliseconds body_timeout{30'000};    // a request body, and writing a response
   std::chrono::milliseconds idle_timeout{60'000};    // a keep-alive connection between requests

@@ -6,9 +6,9 @@ namespace clearance::serve {
 
 const std::vector<RouteInfo>& Routes() {
   static const std::vector<RouteInfo> kRoutes = {
-      {Route::kDecide, "/v1/decide", "POST"},   {Route::kBatch, "/v1/batch", "POST"},
-      {Route::kPolicy, "/v1/policy", "GET"},    {Route::kReload, "/v1/reload", "POST"},
-      {Route::kHealth, "/healthz", "GET"},      {Route::kReady, "/readyz", "GET"},
+      {Route::kDecide, "/v1/decide", "POST"}, {Route::kBatch, "/v1/batch", "POST"},
+      {Route::kPolicy, "/v1/policy", "GET"},  {Route::kReload, "/v1/reload", "POST"},
+      {Route::kHealth, "/healthz", "GET"},    {Route::kReady, "/readyz", "GET"},
       {Route::kMetrics, "/metrics", "GET"},
   };
   return kRoutes;
@@ -79,7 +79,8 @@ RouteMatch MatchRoute(std::string_view method, std::string_view path) {
   for (const RouteInfo& r : Routes()) {
     if (r.path != path) continue;
     // HEAD is answered like GET, without a body.
-    if (r.method == method || (r.method == "GET" && method == "HEAD")) return {Match::kFound, r.route, r.method};
+    if (r.method == method || (r.method == "GET" && method == "HEAD"))
+      return {Match::kFound, r.route, r.method};
     return {Match::kMethodNotAllowed, r.route, r.method};
   }
   return {};

@@ -5,16 +5,15 @@
 
 #include <array>
 #include <atomic>
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <cstring>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
-
-#include <boost/asio.hpp>
-#include <boost/asio/ssl.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 
 namespace clearance::serve {
 
@@ -84,7 +83,8 @@ class Watcher {
 };
 
 struct Server::Impl {
-  Impl(Service& s, ServerOptions o) : service(s), options(std::move(o)), acceptor(ioc), signals(ioc), drain_timer(ioc) {}
+  Impl(Service& s, ServerOptions o)
+      : service(s), options(std::move(o)), acceptor(ioc), signals(ioc), drain_timer(ioc) {}
 
   void Accept();
   void OnSignal(const beast::error_code& ec, int signal);
@@ -136,11 +136,12 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     server_.Register(this->shared_from_this());
     if constexpr (kTls) {
       Arm(limits().header_timeout);
-      stream_.async_handshake(asio::ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
-        self->Disarm();
-        if (ec) return self->Close();
-        self->AfterConnect();
-      });
+      stream_.async_handshake(asio::ssl::stream_base::server,
+                              [self = this->shared_from_this()](beast::error_code ec) {
+                                self->Disarm();
+                                if (ec) return self->Close();
+                                self->AfterConnect();
+                              });
     } else {
       AfterConnect();
     }
@@ -158,8 +159,10 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
  private:
   const Limits& limits() const { return server_.service.limits(); }
   tcp::socket& Socket() {
-    if constexpr (kTls) return stream_.next_layer();
-    else return stream_;
+    if constexpr (kTls)
+      return stream_.next_layer();
+    else
+      return stream_;
   }
   void CancelIo() {
     beast::error_code ignored;
@@ -191,7 +194,8 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
 
   void ReadHeader() {
     parser_.emplace();
-    parser_->header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(limits().max_header_bytes, UINT32_MAX)));
+    parser_->header_limit(
+        static_cast<std::uint32_t>(std::min<std::size_t>(limits().max_header_bytes, UINT32_MAX)));
     parser_->body_limit(limits().max_body_bytes);
     idle_ = true;
     Arm(first_ ? limits().header_timeout : limits().idle_timeout);
@@ -210,11 +214,12 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
       auto go_on = std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
       Arm(limits().body_timeout);
-      http::async_write(stream_, *go_on, [self = this->shared_from_this(), go_on](beast::error_code ec, std::size_t) {
-        self->Disarm();
-        if (ec) return self->Close();
-        self->ReadBody();
-      });
+      http::async_write(stream_, *go_on,
+                        [self = this->shared_from_this(), go_on](beast::error_code ec, std::size_t) {
+                          self->Disarm();
+                          if (ec) return self->Close();
+                          self->ReadBody();
+                        });
       return;
     }
     ReadBody();
@@ -223,11 +228,12 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   void ReadBody() {
     if (parser_->is_done()) return Handle();
     Arm(limits().body_timeout);
-    http::async_read(stream_, buffer_, *parser_, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
-      self->Disarm();
-      if (ec) return self->OnReadError(ec);
-      self->Handle();
-    });
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                       self->Disarm();
+                       if (ec) return self->OnReadError(ec);
+                       self->Handle();
+                     });
   }
 
   void OnReadError(const beast::error_code& ec) {
@@ -243,21 +249,27 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
                      true);
     }
     if (ec == http::error::header_limit) {
-      return Respond(service.Refuse(431, ErrorKind::kHeaderTooLarge,
-                                    "headers larger than " + std::to_string(limits().max_header_bytes) + " bytes"),
-                     true);
+      return Respond(
+          service.Refuse(431, ErrorKind::kHeaderTooLarge,
+                         "headers larger than " + std::to_string(limits().max_header_bytes) + " bytes"),
+          true);
     }
     if (ec.category() == http::make_error_code(http::error::bad_target).category() &&
         ec != http::error::end_of_stream && ec != http::error::partial_message) {
-      return Respond(service.Refuse(400, ErrorKind::kBadHttp, "malformed HTTP request: " + ec.message()), true);
+      return Respond(service.Refuse(400, ErrorKind::kBadHttp, "malformed HTTP request: " + ec.message()),
+                     true);
     }
     Close();  // end of stream, reset, drained while idle
   }
 
   void Handle() {
     auto& req = parser_->get();
-    const Request request{View(req.method_string()), View(req.target()), View(req[http::field::content_type]),
-                          View(req[http::field::authorization]), View(req["X-Request-Id"]), req.body()};
+    const Request request{View(req.method_string()),
+                          View(req.target()),
+                          View(req[http::field::content_type]),
+                          View(req[http::field::authorization]),
+                          View(req["X-Request-Id"]),
+                          req.body()};
     head_ = req.method() == http::verb::head;
     const bool close = !req.keep_alive() || server_.draining;
     Respond(server_.service.Handle(request), close);
@@ -281,12 +293,13 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     }
     head_ = false;
     Arm(limits().body_timeout);
-    http::async_write(stream_, res_, [self = this->shared_from_this(), close](beast::error_code ec, std::size_t) {
-      self->Disarm();
-      if (ec) return self->Close();
-      if (close) return self->Finish();
-      self->ReadHeader();
-    });
+    http::async_write(stream_, res_,
+                      [self = this->shared_from_this(), close](beast::error_code ec, std::size_t) {
+                        self->Disarm();
+                        if (ec) return self->Close();
+                        if (close) return self->Finish();
+                        self->ReadHeader();
+                      });
   }
 
   // Closes after a last response: TLS close_notify, or for TCP a half close
@@ -304,10 +317,11 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     }
   }
   void Discard() {
-    Socket().async_read_some(asio::buffer(discard_), [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
-      if (ec) return self->Close();
-      self->Discard();
-    });
+    Socket().async_read_some(asio::buffer(discard_),
+                             [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                               if (ec) return self->Close();
+                               self->Discard();
+                             });
   }
 
   void Close() {
@@ -417,8 +431,9 @@ Result<std::unique_ptr<Server>> Server::Create(Service& service, ServerOptions o
   if (!ec) impl->acceptor.set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) impl->acceptor.bind(endpoint, ec);
   if (!ec) impl->acceptor.listen(asio::socket_base::max_listen_connections, ec);
-  if (ec) return Error::Message("cannot listen on " + impl->options.listen.host + ":" +
-                                std::to_string(impl->options.listen.port) + ": " + ec.message());
+  if (ec)
+    return Error::Message("cannot listen on " + impl->options.listen.host + ":" +
+                          std::to_string(impl->options.listen.port) + ": " + ec.message());
   if (!impl->options.watch_dirs.empty()) {
     const int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (fd < 0) return Error::Message("--watch: inotify_init1 failed");

@@ -19,7 +19,7 @@ namespace clearance::serve {
 struct ServerOptions {
   ListenAddress listen{"127.0.0.1", 8181};
   unsigned threads = 2;
-  std::string tls_cert;                 // PEM files; both or neither
+  std::string tls_cert;  // PEM files; both or neither
   std::string tls_key;
   std::vector<std::string> watch_dirs;  // folders to watch for policy changes; empty: no watching
 };

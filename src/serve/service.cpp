@@ -4,9 +4,8 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
-#include <random>
-
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "report/batch_input.hpp"
 #include "report/batch_output.hpp"
@@ -36,7 +35,8 @@ bool BearerMatches(std::string_view authorization, std::string_view token_digest
   }
   // Hashing first makes the comparison independent of the token's length.
   const std::string given = Sha256(authorization.substr(kScheme.size()));
-  return given.size() == token_digest.size() && CRYPTO_memcmp(given.data(), token_digest.data(), given.size()) == 0;
+  return given.size() == token_digest.size() &&
+         CRYPTO_memcmp(given.data(), token_digest.data(), given.size()) == 0;
 }
 
 namespace {
@@ -45,7 +45,9 @@ std::string FirstMessage(const clearance::Error& error) {
   return error.diagnostics().empty() ? error.message() : error.diagnostics().front().message;
 }
 
-std::string Dump(const Json& json) { return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string Dump(const Json& json) {
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 bool ValidRequestId(std::string_view id) {
   return !id.empty() && id.size() <= 128 && std::all_of(id.begin(), id.end(), [](char c) {
@@ -67,8 +69,12 @@ std::size_t CountLines(std::string_view body) {
 }  // namespace
 
 Service::Service(Engine& engine, ServiceOptions options, DecisionLog* log, Reporter report)
-    : engine_(engine), options_(std::move(options)), log_(log), report_(std::move(report)),
-      loaded_generation_(engine.generation()), loaded_at_(std::chrono::system_clock::now()) {
+    : engine_(engine),
+      options_(std::move(options)),
+      log_(log),
+      report_(std::move(report)),
+      loaded_generation_(engine.generation()),
+      loaded_at_(std::chrono::system_clock::now()) {
   std::random_device random;
   char prefix[16];
   std::snprintf(prefix, sizeof prefix, "%08x", random());
@@ -108,7 +114,8 @@ Response Service::Handle(const Request& request) {
     const std::optional<Target> target = ParseTarget(request.target);
     if (!target) return Error(400, ErrorKind::kBadHttp, "malformed request target");
     const RouteMatch m = MatchRoute(request.method, target->path);
-    if (m.match == Match::kNotFound) return Error(404, ErrorKind::kNotFound, "no such endpoint: " + target->path);
+    if (m.match == Match::kNotFound)
+      return Error(404, ErrorKind::kNotFound, "no such endpoint: " + target->path);
     if (m.match == Match::kMethodNotAllowed) {
       Response e = Error(405, ErrorKind::kMethodNotAllowed,
                          std::string(target->path) + " takes " + std::string(m.allow) + ", not " +
@@ -127,13 +134,20 @@ Response Service::Handle(const Request& request) {
     }
     const bool all = explain && *explain == "true";
     switch (m.route) {
-      case Route::kDecide: return Decide(request, all, request_id);
-      case Route::kBatch: return Batch(request, all, request_id);
-      case Route::kPolicy: return PolicyInfo();
-      case Route::kReload: return ReloadEndpoint();
-      case Route::kHealth: return Response{200, "application/json", "{\"status\":\"ok\"}\n", {}, {}, {}};
-      case Route::kReady: return Ready();
-      case Route::kMetrics: return MetricsText();
+      case Route::kDecide:
+        return Decide(request, all, request_id);
+      case Route::kBatch:
+        return Batch(request, all, request_id);
+      case Route::kPolicy:
+        return PolicyInfo();
+      case Route::kReload:
+        return ReloadEndpoint();
+      case Route::kHealth:
+        return Response{200, "application/json", "{\"status\":\"ok\"}\n", {}, {}, {}};
+      case Route::kReady:
+        return Ready();
+      case Route::kMetrics:
+        return MetricsText();
     }
     return Error(404, ErrorKind::kNotFound, "no such endpoint");
   }();
@@ -176,8 +190,9 @@ Response Service::Batch(const Request& request, bool explain, std::string_view r
   const auto start = Clock::now();
   const std::string type = MediaType(request.content_type);
   if (!IsJsonLinesType(type)) {
-    return Error(415, ErrorKind::kUnsupportedMediaType,
-                 "Content-Type must be application/x-ndjson, not '" + std::string(request.content_type) + "'");
+    return Error(
+        415, ErrorKind::kUnsupportedMediaType,
+        "Content-Type must be application/x-ndjson, not '" + std::string(request.content_type) + "'");
   }
   const std::size_t lines = CountLines(request.body);
   if (lines > options_.limits.max_batch_lines) {
@@ -234,8 +249,9 @@ Response Service::PolicyInfo() {
     std::lock_guard lock(reload_mutex_);
     out["generation"] = engine_.generation();
     out["loaded_at"] = UtcTimestamp(loaded_at_);
-    out["last_reload_at"] =
-        last_reload_at_ == std::chrono::system_clock::time_point{} ? Json(nullptr) : Json(UtcTimestamp(last_reload_at_));
+    out["last_reload_at"] = last_reload_at_ == std::chrono::system_clock::time_point{}
+                                ? Json(nullptr)
+                                : Json(UtcTimestamp(last_reload_at_));
     out["last_reload_error"] = last_reload_error_.empty() ? Json(nullptr) : Json(last_reload_error_);
   }
   out["combine"] = ToString(policy.combine());
@@ -274,12 +290,14 @@ Response Service::MetricsText() {
 Response Service::ReloadEndpoint() {
   const ReloadOutcome outcome = Reload("POST /v1/reload");
   if (!outcome.ok) {
-    Response r = Error(422, ErrorKind::kReloadFailed, "reload failed, the current version stays: " + outcome.error);
+    Response r =
+        Error(422, ErrorKind::kReloadFailed, "reload failed, the current version stays: " + outcome.error);
     r.digest = outcome.digest;
     return r;
   }
   Response r;
-  r.body = Dump(Json{{"reloaded", true}, {"digest", outcome.digest}, {"generation", engine_.generation()}}) + "\n";
+  r.body =
+      Dump(Json{{"reloaded", true}, {"digest", outcome.digest}, {"generation", engine_.generation()}}) + "\n";
   r.digest = outcome.digest;
   return r;
 }

@@ -1,14 +1,13 @@
 // The decision log of clearance serve: records, rotation, the bounded queue.
-#include <catch2/catch.hpp>
+#include "serve/decision_log.hpp"
 
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
-
-#include "serve/decision_log.hpp"
 
 namespace {
 

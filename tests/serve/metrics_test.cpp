@@ -1,16 +1,17 @@
 // The Prometheus text of clearance serve.
-#include <catch2/catch.hpp>
-
-#include <set>
-
 #include "serve/metrics.hpp"
+
+#include <catch2/catch.hpp>
+#include <set>
 
 namespace {
 
 using namespace clearance::serve;
 using namespace std::chrono_literals;
 
-bool Has(const std::string& text, const std::string& line) { return text.find(line + "\n") != std::string::npos; }
+bool Has(const std::string& text, const std::string& line) {
+  return text.find(line + "\n") != std::string::npos;
+}
 
 TEST_CASE("counters render as samples with their labels", "[serve][metrics]") {
   Metrics m;
@@ -40,9 +41,9 @@ TEST_CASE("counters render as samples with their labels", "[serve][metrics]") {
 
 TEST_CASE("the histogram is cumulative and ends in +Inf", "[serve][metrics]") {
   Histogram h;
-  h.Observe(30us);    // first bucket (50 us)
-  h.Observe(700us);   // 1 ms
-  h.Observe(10s);     // beyond the last bound
+  h.Observe(30us);   // first bucket (50 us)
+  h.Observe(700us);  // 1 ms
+  h.Observe(10s);    // beyond the last bound
   std::string out;
   h.Render(out, "lat", "endpoint=\"decide\"");
   CHECK(Has(out, "lat_bucket{endpoint=\"decide\",le=\"5e-05\"} 1"));

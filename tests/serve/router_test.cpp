@@ -1,13 +1,13 @@
 // Request routing and parsing of clearance serve, and the OpenAPI file that
 // documents the routes.
-#include <catch2/catch.hpp>
+#include "serve/router.hpp"
 
 #include <yaml-cpp/yaml.h>
 
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "serve/options.hpp"
-#include "serve/router.hpp"
 
 namespace {
 
@@ -25,7 +25,8 @@ TEST_CASE("targets split into a decoded path and parameters", "[serve][router]")
 }
 
 TEST_CASE("malformed targets are refused", "[serve][router]") {
-  const auto bad = GENERATE(as<std::string>{}, "", "v1/decide", "http://x/v1/decide", "/a%2", "/a%zz", "/?q=%");
+  const auto bad =
+      GENERATE(as<std::string>{}, "", "v1/decide", "http://x/v1/decide", "/a%2", "/a%zz", "/?q=%");
   CHECK_FALSE(ParseTarget(bad));
 }
 

@@ -1,10 +1,10 @@
 // The endpoints of clearance serve without a network: Service::Handle.
-#include <catch2/catch.hpp>
+#include "serve/service.hpp"
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "clearance/engine.hpp"
-#include "serve/service.hpp"
 
 namespace {
 
@@ -35,7 +35,9 @@ Request Post(std::string_view target, std::string_view body, std::string_view ty
   return {"POST", target, type, "", "", body};
 }
 
-std::string ErrorOf(const Response& r) { return nlohmann::json::parse(r.body).at("error").get<std::string>(); }
+std::string ErrorOf(const Response& r) {
+  return nlohmann::json::parse(r.body).at("error").get<std::string>();
+}
 
 TEST_CASE("decide answers with the batch line and names the digest", "[serve][service]") {
   Engine engine = OpenEngine();
@@ -84,9 +86,9 @@ TEST_CASE("bad requests get a JSON error naming the problem", "[serve][service]"
 TEST_CASE("batch keeps order and puts error records in place", "[serve][service]") {
   Engine engine = OpenEngine();
   Service service(engine, {}, nullptr, nullptr);
-  const Response r = service.Handle(
-      Post("/v1/batch", "{\"model\":\"m2\",\"country\":\"DE\"}\nnot json\n{\"model\":\"m1\",\"country\":\"US\"}",
-           "application/x-ndjson"));
+  const Response r = service.Handle(Post(
+      "/v1/batch", "{\"model\":\"m2\",\"country\":\"DE\"}\nnot json\n{\"model\":\"m1\",\"country\":\"US\"}",
+      "application/x-ndjson"));
   REQUIRE(r.status == 200);
   std::vector<nlohmann::json> lines;
   std::size_t at = 0;
