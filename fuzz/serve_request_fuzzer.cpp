@@ -2,14 +2,16 @@
 // request parser (with the server's limits) and Service::Handle, the code a
 // connection runs. Checks that every answer is well-formed: a status in
 // 200..599 and, for JSON bodies, valid JSON.
-#include <boost/beast/http.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <nlohmann/json.hpp>
 #include <string_view>
 
+#include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
+
 #include "clearance/engine.hpp"
+#include "serve/beast_request.hpp"
 #include "serve/service.hpp"
 
 namespace {
@@ -47,8 +49,6 @@ Service& TheService() {
   return service;
 }
 
-std::string_view View(boost::beast::string_view s) { return {s.data(), s.size()}; }
-
 void Check(const Response& r) {
   if (r.status < 200 || r.status > 599) std::abort();
   if (r.content_type == "application/json" && !nlohmann::json::accept(r.body)) std::abort();
@@ -65,13 +65,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   boost::beast::error_code ec;
   parser.put(boost::asio::buffer(data, size), ec);
   if (ec || !parser.is_done()) return 0;
-  auto& req = parser.get();
-  const Request request{View(req.method_string()),
-                        View(req.target()),
-                        View(req[http::field::content_type]),
-                        View(req[http::field::authorization]),
-                        View(req["X-Request-Id"]),
-                        req.body()};
-  Check(service.Handle(request));
+  Check(service.Handle(RequestOf(parser.get())));
   return 0;
 }

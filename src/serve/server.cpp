@@ -5,15 +5,18 @@
 
 #include <array>
 #include <atomic>
-#include <boost/asio.hpp>
-#include <boost/asio/ssl.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <cstring>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
+
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "serve/beast_request.hpp"
 
 namespace clearance::serve {
 
@@ -25,8 +28,6 @@ using TlsStream = asio::ssl::stream<tcp::socket>;
 using namespace std::chrono_literals;
 
 namespace {
-
-std::string_view View(beast::string_view text) { return {text.data(), text.size()}; }
 
 // Lets the drain reach every open session.
 class SessionBase {
@@ -264,15 +265,9 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
 
   void Handle() {
     auto& req = parser_->get();
-    const Request request{View(req.method_string()),
-                          View(req.target()),
-                          View(req[http::field::content_type]),
-                          View(req[http::field::authorization]),
-                          View(req["X-Request-Id"]),
-                          req.body()};
     head_ = req.method() == http::verb::head;
     const bool close = !req.keep_alive() || server_.draining;
-    Respond(server_.service.Handle(request), close);
+    Respond(server_.service.Handle(RequestOf(req)), close);
   }
 
   void Respond(Response r, bool close) {
