@@ -102,15 +102,17 @@ struct Server::Impl {
 
   Service& service;
   ServerOptions options;
-  asio::io_context ioc;
+  // Before ioc: sessions still queued in ioc when it is destroyed unregister
+  // themselves and may hold TLS streams.
+  std::mutex sessions_mutex;
+  std::map<SessionBase*, std::weak_ptr<SessionBase>> sessions;
   std::optional<asio::ssl::context> tls;
+  asio::io_context ioc;
   tcp::acceptor acceptor;
   asio::signal_set signals;
   asio::steady_timer drain_timer;
   std::unique_ptr<Watcher> watcher;
   std::atomic<bool> draining{false};
-  std::mutex sessions_mutex;
-  std::map<SessionBase*, std::weak_ptr<SessionBase>> sessions;
 };
 
 namespace {
