@@ -59,9 +59,9 @@ TEST_CASE("the writer appends every record, in order, and rotates by size", "[se
   {
     auto log = DecisionLog::Open({path, 1000, 100, 3, std::chrono::milliseconds(10)}, nullptr);
     REQUIRE(log);
-    for (int i = 0; i < 20; ++i) CHECK((*log)->Append("{\"n\":" + std::to_string(100 + i) + "}"));
+    for (int i = 0; i < 50; ++i) CHECK((*log)->Append("{\"n\":" + std::to_string(100 + i) + "}"));
     (*log)->Close();
-    CHECK((*log)->written() == 20);
+    CHECK((*log)->written() == 50);
     CHECK((*log)->dropped() == 0);
   }
   std::vector<std::string> all;
@@ -71,10 +71,12 @@ TEST_CASE("the writer appends every record, in order, and rotates by size", "[se
   }
   for (auto& line : Lines(path)) all.push_back(line);
   CHECK_FALSE(fs::exists(RotatedPath(path, 4)));
-  // 20 records of 10 bytes, 100 bytes a file, 4 files kept: the last 16 or so.
-  REQUIRE(all.size() >= 10);
+  // 50 records of 10 bytes, 10 to a 100-byte file, FILE and FILE.1-3 kept:
+  // the last 40, in order.
+  REQUIRE(all.size() == 40);
   for (std::size_t i = 1; i < all.size(); ++i) CHECK(all[i - 1] < all[i]);
-  CHECK(all.back() == "{\"n\":119}");
+  CHECK(all.front() == "{\"n\":110}");
+  CHECK(all.back() == "{\"n\":149}");
 }
 
 TEST_CASE("a full queue drops and counts instead of blocking", "[serve][log]") {
