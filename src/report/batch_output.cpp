@@ -9,7 +9,7 @@ std::string BatchDecisionLine(const Policy& policy, const Query& query, const nl
   OrderedJson json = DecisionJson(policy, query, decision);
   if (!id.is_null()) {
     OrderedJson with_id = {{"id", id}};
-    for (auto& [key, value] : json.items()) with_id[key] = value;
+    for (auto& [key, value] : json.items()) with_id[key] = std::move(value);  // json is replaced next
     json = std::move(with_id);
   }
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

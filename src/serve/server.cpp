@@ -3,6 +3,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cstring>
@@ -10,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
@@ -85,7 +87,22 @@ class Watcher {
 
 struct Server::Impl {
   Impl(Service& s, ServerOptions o)
-      : service(s), options(std::move(o)), acceptor(ioc), signals(ioc), drain_timer(ioc) {}
+      : service(s), options(std::move(o)), pool(MakePool(options.threads)), ioc(*pool[0]), acceptor(ioc),
+        signals(ioc), drain_timer(ioc) {
+    for (auto& context : pool) guards.push_back(asio::make_work_guard(*context));
+  }
+
+  // One single-threaded io_context per thread: a connection lives on one of
+  // them, so its handlers never cross threads (no strands, no handoffs).
+  static std::vector<std::unique_ptr<asio::io_context>> MakePool(unsigned threads) {
+    std::vector<std::unique_ptr<asio::io_context>> out;
+    for (unsigned t = 0; t < std::max(threads, 1u); ++t) out.push_back(std::make_unique<asio::io_context>(1));
+    return out;
+  }
+  asio::io_context& NextContext() { return *pool[next_context.fetch_add(1, std::memory_order_relaxed) % pool.size()]; }
+  void StopAll() {
+    for (auto& context : pool) context->stop();
+  }
 
   void Accept();
   void OnSignal(const beast::error_code& ec, int signal);
@@ -102,12 +119,15 @@ struct Server::Impl {
 
   Service& service;
   ServerOptions options;
-  // Before ioc: sessions still queued in ioc when it is destroyed unregister
-  // themselves and may hold TLS streams.
+  // Before the pool: sessions still queued in a context when it is destroyed
+  // unregister themselves and may hold TLS streams.
   std::mutex sessions_mutex;
   std::map<SessionBase*, std::weak_ptr<SessionBase>> sessions;
   std::optional<asio::ssl::context> tls;
-  asio::io_context ioc;
+  std::vector<std::unique_ptr<asio::io_context>> pool;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;  // until drained
+  std::atomic<std::size_t> next_context{0};
+  asio::io_context& ioc;  // pool[0]: accepting, signals, the watcher
   tcp::acceptor acceptor;
   asio::signal_set signals;
   asio::steady_timer drain_timer;
@@ -345,7 +365,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
 }  // namespace
 
 void Server::Impl::Accept() {
-  acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  acceptor.async_accept(NextContext(), [this](beast::error_code ec, tcp::socket socket) {
     if (!acceptor.is_open()) return;
     if (ec) {
       // Out of descriptors and the like: try again shortly instead of spinning.
@@ -357,10 +377,14 @@ void Server::Impl::Accept() {
         service.metrics().open_connections() >= static_cast<std::int64_t>(service.limits().max_connections);
     beast::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
+    // Started on the connection's own context, where all its handlers run.
+    const auto executor = socket.get_executor();
     if (tls) {
-      std::make_shared<Session<TlsStream>>(*this, std::move(socket), *tls, reject)->Start();
+      auto session = std::make_shared<Session<TlsStream>>(*this, std::move(socket), *tls, reject);
+      asio::post(executor, [session] { session->Start(); });
     } else {
-      std::make_shared<Session<tcp::socket>>(*this, std::move(socket), reject)->Start();
+      auto session = std::make_shared<Session<tcp::socket>>(*this, std::move(socket), reject);
+      asio::post(executor, [session] { session->Start(); });
     }
     Accept();
   });
@@ -395,9 +419,12 @@ void Server::Impl::StartDrain() {
 }
 
 void Server::Impl::PollDrain(std::chrono::steady_clock::time_point deadline) {
-  if (service.metrics().open_connections() == 0) return;  // nothing left: run() returns
+  if (service.metrics().open_connections() == 0) {
+    guards.clear();  // nothing left: every run() returns
+    return;
+  }
   if (std::chrono::steady_clock::now() >= deadline) {
-    ioc.stop();
+    StopAll();
     return;
   }
   drain_timer.expires_after(20ms);
@@ -465,7 +492,7 @@ void Server::Run() {
   if (impl.watcher) impl.watcher->Start();
   impl.Accept();
   std::vector<std::thread> workers;
-  for (unsigned t = 1; t < impl.options.threads; ++t) workers.emplace_back([&impl] { impl.ioc.run(); });
+  for (std::size_t t = 1; t < impl.pool.size(); ++t) workers.emplace_back([&impl, t] { impl.pool[t]->run(); });
   impl.ioc.run();
   for (auto& worker : workers) worker.join();
 }
