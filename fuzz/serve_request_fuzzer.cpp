@@ -51,6 +51,10 @@ Service& TheService() {
 
 void Check(const Response& r) {
   if (r.status < 200 || r.status > 599) std::abort();
+  if (r.stream) {
+    const std::string lines = r.stream->ReadAll();
+    if (!lines.empty() && lines.back() != '\n') std::abort();
+  }
   if (r.content_type == "application/json" && !nlohmann::json::accept(r.body)) std::abort();
 }
 

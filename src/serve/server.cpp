@@ -292,16 +292,22 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     Respond(server_.service.Handle(RequestOf(req)), close);
   }
 
+  template <class Message>
+  static void SetHeaders(Message& m, const Response& r, bool close) {
+    m.version(11);
+    m.result(static_cast<unsigned>(r.status));
+    m.set(http::field::server, "clearance");
+    m.set(http::field::content_type, r.content_type);
+    if (!r.digest.empty()) m.set("Clearance-Policy-Digest", r.digest);
+    if (!r.request_id.empty()) m.set("X-Request-Id", r.request_id);
+    for (auto& [name, value] : r.headers) m.set(name, value);
+    m.keep_alive(!close);
+  }
+
   void Respond(Response r, bool close) {
+    if (r.stream) return RespondStream(std::move(r), close);
     res_ = {};
-    res_.version(11);
-    res_.result(static_cast<unsigned>(r.status));
-    res_.set(http::field::server, "clearance");
-    res_.set(http::field::content_type, r.content_type);
-    if (!r.digest.empty()) res_.set("Clearance-Policy-Digest", r.digest);
-    if (!r.request_id.empty()) res_.set("X-Request-Id", r.request_id);
-    for (auto& [name, value] : r.headers) res_.set(name, value);
-    res_.keep_alive(!close);
+    SetHeaders(res_, r, close);
     if (head_) {
       res_.content_length(r.body.size());
     } else {
@@ -314,6 +320,48 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
                       [self = this->shared_from_this(), close](beast::error_code ec, std::size_t) {
                         self->Disarm();
                         if (ec) return self->Close();
+                        if (close) return self->Finish();
+                        self->ReadHeader();
+                      });
+  }
+
+  // A /v1/batch answer: chunked, each chunk decided just before it is
+  // written, so memory stays flat and the client reads while we decide.
+  void RespondStream(Response r, bool close) {
+    batch_ = std::move(r.stream);
+    stream_res_.emplace();
+    SetHeaders(*stream_res_, r, close);
+    stream_res_->chunked(true);
+    stream_res_->body().data = nullptr;
+    stream_res_->body().more = true;
+    stream_sr_.emplace(*stream_res_);
+    Arm(limits().body_timeout);
+    http::async_write_header(stream_, *stream_sr_,
+                             [self = this->shared_from_this(), close](beast::error_code ec, std::size_t) {
+                               self->Disarm();
+                               if (ec) return self->Close();
+                               self->WriteChunk(close);
+                             });
+  }
+
+  void WriteChunk(bool close) {
+    static constexpr std::size_t kLinesPerChunk = 1024;
+    chunk_.clear();
+    const bool more = batch_->Next(chunk_, kLinesPerChunk);
+    auto& body = stream_res_->body();
+    body.data = chunk_.empty() ? nullptr : chunk_.data();
+    body.size = chunk_.size();
+    body.more = more;
+    Arm(limits().body_timeout);
+    http::async_write(stream_, *stream_sr_,
+                      [self = this->shared_from_this(), close, more](beast::error_code ec, std::size_t) {
+                        self->Disarm();
+                        if (ec == http::error::need_buffer) ec = {};
+                        if (ec) return self->Close();
+                        if (more) return self->WriteChunk(close);
+                        self->stream_sr_.reset();
+                        self->stream_res_.reset();
+                        self->batch_.reset();
                         if (close) return self->Finish();
                         self->ReadHeader();
                       });
@@ -353,6 +401,10 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::string_body> res_;
+  std::shared_ptr<BatchStream> batch_;
+  std::optional<http::response<http::buffer_body>> stream_res_;
+  std::optional<http::response_serializer<http::buffer_body>> stream_sr_;
+  std::string chunk_;
   std::array<char, 4096> discard_{};
   std::uint64_t arm_id_ = 0;
   bool timed_out_ = false;

@@ -202,36 +202,57 @@ Response Service::Batch(const Request& request, bool explain, std::string_view r
   }
   metrics_.CountBatchLines(lines);
   // One snapshot decides every line: a batch never mixes two versions.
-  const Policy policy = engine_.policy();
-  const Date as_of = Date::TodayUtc();
-  const TraceDetail detail = explain ? TraceDetail::kAll : TraceDetail::kMatching;
-  const std::string time = UtcTimestamp(std::chrono::system_clock::now());
+  Policy policy = engine_.policy();
   Response r;
   r.content_type = "application/x-ndjson";
-  r.body.reserve(request.body.size() * 8);
-  std::string_view rest = request.body;
-  for (std::size_t number = 1; number <= lines; ++number) {
-    const auto newline = rest.find('\n');
-    const std::string_view text = rest.substr(0, newline);
-    rest = newline == std::string_view::npos ? std::string_view{} : rest.substr(newline + 1);
+  r.digest = policy.digest();
+  r.stream.reset(new BatchStream(*this, std::move(policy), request.body, lines,
+                                 explain ? TraceDetail::kAll : TraceDetail::kMatching, std::string(request_id)));
+  r.stream->start_ = start;
+  return r;
+}
+
+BatchStream::BatchStream(Service& service, Policy policy, std::string_view body, std::size_t lines,
+                         TraceDetail detail, std::string request_id)
+    : service_(service), policy_(std::move(policy)), rest_(body), lines_(lines), as_of_(Date::TodayUtc()),
+      detail_(detail), request_id_(std::move(request_id)),
+      time_(UtcTimestamp(std::chrono::system_clock::now())), start_(Clock::now()) {}
+
+bool BatchStream::Next(std::string& out, std::size_t max_lines) {
+  Metrics& metrics = service_.metrics_;
+  for (std::size_t done = 0; done < max_lines && number_ < lines_; ++done) {
+    const std::size_t number = ++number_;
+    const auto newline = rest_.find('\n');
+    const std::string_view text = rest_.substr(0, newline);
+    rest_ = newline == std::string_view::npos ? std::string_view{} : rest_.substr(newline + 1);
     const report::BatchRecord record = report::ParseJsonLine(text);
-    Result<Query> query = record.error.empty() ? policy.MakeQuery(record.assignments, as_of, record.date)
+    Result<Query> query = record.error.empty() ? policy_.MakeQuery(record.assignments, as_of_, record.date)
                                                : Result<Query>(clearance::Error::Message(record.error));
     if (!query) {
-      metrics_.CountError(ErrorKind::kBadLine);
-      r.body += report::BatchErrorLine(number, record.id, FirstMessage(query.error()));
+      metrics.CountError(ErrorKind::kBadLine);
+      out += report::BatchErrorLine(number, record.id, FirstMessage(query.error()));
     } else {
-      const Decision decision = policy.Explain(*query, detail);
-      const std::string line = report::BatchDecisionLine(policy, *query, record.id, decision);
-      if (log_) Log(time, std::string(request_id) + "/" + std::to_string(number), line);
-      metrics_.CountDecision(decision.effect);
-      r.body += line;
+      const Decision decision = policy_.Explain(*query, detail_);
+      const std::string line = report::BatchDecisionLine(policy_, *query, record.id, decision);
+      if (service_.log_) service_.Log(time_, request_id_ + "/" + std::to_string(number), line);
+      metrics.CountDecision(decision.effect);
+      out += line;
     }
-    r.body += '\n';
+    out += '\n';
   }
-  r.digest = policy.digest();
-  metrics_.Observe(Endpoint::kBatch, Clock::now() - start);
-  return r;
+  const bool more = number_ < lines_;
+  if (!more && !finished_) {
+    finished_ = true;
+    metrics.Observe(Endpoint::kBatch, Clock::now() - start_);
+  }
+  return more;
+}
+
+std::string BatchStream::ReadAll() {
+  std::string out;
+  while (Next(out, 4096)) {
+  }
+  return out;
 }
 
 Response Service::PolicyInfo() {

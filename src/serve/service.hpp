@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -35,6 +36,8 @@ struct Request {
   std::string_view body;
 };
 
+class BatchStream;
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
@@ -42,6 +45,10 @@ struct Response {
   std::string digest;      // Clearance-Policy-Digest: the version that decided, or the current one
   std::string request_id;  // X-Request-Id
   std::vector<std::pair<std::string, std::string>> headers;  // Allow, WWW-Authenticate
+  // Set for /v1/batch: the body, decided piece by piece as it is written
+  // (then `body` is empty). It refers to the request's body, which must live
+  // until the stream is done.
+  std::shared_ptr<BatchStream> stream;
 };
 
 struct ServiceOptions {
@@ -53,6 +60,36 @@ struct ReloadOutcome {
   bool ok = false;
   std::string digest;  // current after the attempt
   std::string error;   // when !ok
+};
+
+class Service;
+
+// The lines of a /v1/batch answer, in order, all decided by one policy
+// version. Used by one thread at a time.
+class BatchStream {
+ public:
+  // Appends the output of up to `max_lines` more input lines to `out`.
+  // Returns whether lines remain.
+  bool Next(std::string& out, std::size_t max_lines);
+  // Everything that remains, as one string.
+  std::string ReadAll();
+
+ private:
+  friend class Service;
+  BatchStream(Service& service, Policy policy, std::string_view body, std::size_t lines, TraceDetail detail,
+              std::string request_id);
+
+  Service& service_;
+  Policy policy_;
+  std::string_view rest_;
+  std::size_t lines_;
+  std::size_t number_ = 0;
+  Date as_of_;
+  TraceDetail detail_;
+  std::string request_id_;
+  std::string time_;
+  std::chrono::steady_clock::time_point start_;
+  bool finished_ = false;
 };
 
 class Service {
@@ -86,6 +123,7 @@ class Service {
   std::string RequestId(std::string_view given);
   void Log(std::string_view time, std::string_view request_id, std::string_view line);
 
+  friend class BatchStream;
   Engine& engine_;
   ServiceOptions options_;
   DecisionLog* log_;

@@ -2,6 +2,8 @@
 #include "serve/service.hpp"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "clearance/engine.hpp"
@@ -90,11 +92,15 @@ TEST_CASE("batch keeps order and puts error records in place", "[serve][service]
       "/v1/batch", "{\"model\":\"m2\",\"country\":\"DE\"}\nnot json\n{\"model\":\"m1\",\"country\":\"US\"}",
       "application/x-ndjson"));
   REQUIRE(r.status == 200);
+  REQUIRE(r.stream);
+  CHECK(r.body.empty());
+  CHECK(r.digest == engine.policy().digest());
+  const std::string body = r.stream->ReadAll();
   std::vector<nlohmann::json> lines;
   std::size_t at = 0;
-  while (at < r.body.size()) {
-    const auto nl = r.body.find('\n', at);
-    lines.push_back(nlohmann::json::parse(r.body.substr(at, nl - at)));
+  while (at < body.size()) {
+    const auto nl = body.find('\n', at);
+    lines.push_back(nlohmann::json::parse(body.substr(at, nl - at)));
     at = nl + 1;
   }
   REQUIRE(lines.size() == 3);
@@ -102,6 +108,23 @@ TEST_CASE("batch keeps order and puts error records in place", "[serve][service]
   CHECK(lines[1]["line"] == 2);
   CHECK(lines[1]["error"] == "malformed JSON");
   CHECK(lines[2]["effect"] == "allow");
+}
+
+TEST_CASE("a batch stream gives its lines in pieces, in order", "[serve][service]") {
+  Engine engine = OpenEngine();
+  Service service(engine, {}, nullptr, nullptr);
+  std::string input;
+  for (int i = 0; i < 10; ++i) input += "{\"model\":\"m1\",\"country\":\"US\",\"id\":" + std::to_string(i) + "}\n";
+  const Response r = service.Handle(Post("/v1/batch", input, "application/x-ndjson"));
+  REQUIRE(r.stream);
+  std::string out;
+  int calls = 0;
+  while (r.stream->Next(out, 3)) ++calls;
+  CHECK(calls == 3);  // 3 + 3 + 3 lines, then the last one
+  CHECK(std::count(out.begin(), out.end(), '\n') == 10);
+  CHECK(out.rfind("{\"id\":9,", 0) == std::string::npos);
+  CHECK(out.find("{\"id\":9,") != std::string::npos);
+  CHECK(out.find("{\"id\":0,") == 0);
 }
 
 TEST_CASE("a bearer token guards all but health and readiness", "[serve][service]") {

@@ -186,7 +186,24 @@ class EndpointTest(ServeCase):
         status, headers, body = self.server.batch("\n".join(lines) + "\n")
         self.assertEqual(status, 200, body)
         self.assertEqual(headers["content-type"], "application/x-ndjson")
+        self.assertEqual(headers["transfer-encoding"], "chunked")
         self.assertEqual(body, cli_batch(self.policy, lines))
+
+    def test_long_batch_streams_every_line_in_order(self):
+        lines = [json.dumps({**QUERIES[i % len(QUERIES)], "id": i}) for i in range(5000)]
+        status, _, body = self.server.batch("\n".join(lines))  # no final newline
+        self.assertEqual(status, 200)
+        self.assertEqual(body, cli_batch(self.policy, lines))
+        # The connection stays usable after a streamed answer.
+        conn = self.server.connection()
+        try:
+            for _ in range(3):
+                status, _, body = self.server.request("POST", "/v1/batch", "\n".join(lines[:2000]),
+                                                      {"Content-Type": "application/x-ndjson"}, conn)
+                self.assertEqual(status, 200)
+                self.assertEqual(len(body.splitlines()), 2000)
+        finally:
+            conn.close()
 
     def test_policy(self):
         status, headers, body = self.server.request("GET", "/v1/policy")
