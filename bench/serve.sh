@@ -69,13 +69,13 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 python3 -c "print(f'clearance batch: {200000 / ($end - $start):,.0f} decisions/s')"
 
-echo "== /v1/decide, keep-alive, wrk -t2 -c32 ${seconds}s"
-wrk -t2 -c32 -d"${seconds}s" --latency -s "$work/decide.lua" "$url" | tee "$work/decide.out"
-echo "== /v1/decide, keep-alive, wrk -t1 -c2 ${seconds}s (latency at low concurrency)"
-wrk -t1 -c2 -d"${seconds}s" --latency -s "$work/decide.lua" "$url" | tee "$work/decide-c2.out"
+echo "== /v1/decide, keep-alive, wrk -t2 -c16 ${seconds}s"
+wrk -t2 -c16 -d"${seconds}s" --latency -s "$work/decide.lua" "$url" | tee "$work/decide.out"
+echo "== /v1/decide, keep-alive, wrk -t2 -c8 ${seconds}s (lower concurrency)"
+wrk -t2 -c8 -d"${seconds}s" --latency -s "$work/decide.lua" "$url" | tee "$work/decide-c8.out"
 echo "== /v1/batch, 1 000 lines a request, wrk -t2 -c4 ${seconds}s"
 wrk -t2 -c4 -d"${seconds}s" --latency -s "$work/batch.lua" "$url" | tee "$work/batch.out"
-python3 - "$work/decide.out" "$work/batch.out" "$work/decide-c2.out" <<'PY'
+python3 - "$work/decide.out" "$work/batch.out" "$work/decide-c8.out" <<'PY'
 import re, sys
 def rate(path):
     return float(re.search(r"Requests/sec:\s+([\d.]+)", open(path).read()).group(1))
@@ -83,6 +83,6 @@ def p99(path):
     m = re.search(r"99%\s+([\d.]+)(us|ms|s)", open(path).read())
     return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
 print(f"/v1/decide: {rate(sys.argv[1]):,.0f} decisions/s, p99 {p99(sys.argv[1]):.2f} ms (targets: 50 000/s, 2 ms)")
-print(f"/v1/decide, 2 connections: {rate(sys.argv[3]):,.0f} decisions/s, p99 {p99(sys.argv[3]):.2f} ms")
+print(f"/v1/decide, 8 connections: {rate(sys.argv[3]):,.0f} decisions/s, p99 {p99(sys.argv[3]):.2f} ms")
 print(f"/v1/batch:  {rate(sys.argv[2]) * 1000:,.0f} decisions/s (target: 1 000 000/s)")
 PY
