@@ -54,7 +54,8 @@ std::string ReadToken(const std::string& path) {
   return token;
 }
 
-// The folders holding the policy's files: the root's and every rule's.
+// The folders holding the policy's files: the root's, every rule's and every
+// group's (a file declaring only values, in yet another folder, is missed).
 std::vector<std::string> PolicyFolders(const std::string& root, const Policy& policy) {
   std::set<std::string> folders;
   auto add = [&](const std::string& file) {
@@ -67,6 +68,9 @@ std::vector<std::string> PolicyFolders(const std::string& root, const Policy& po
   };
   add(root);
   for (const RuleInfo& rule : policy.rules()) add(rule.where.file);
+  for (const DimensionInfo& dimension : policy.dimensions()) {
+    for (const GroupInfo& group : dimension.groups) add(group.where.file);
+  }
   return {folders.begin(), folders.end()};
 }
 
