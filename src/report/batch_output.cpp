@@ -5,8 +5,9 @@
 namespace clearance::report {
 
 std::string BatchDecisionLine(const Policy& policy, const Query& query, const nlohmann::ordered_json& id,
-                              const Decision& decision) {
+                              const Decision& decision, bool with_trace) {
   OrderedJson json = DecisionJson(policy, query, decision);
+  if (!with_trace) json.erase("trace");
   if (!id.is_null()) {
     OrderedJson with_id = {{"id", id}};
     for (auto& [key, value] : json.items()) with_id[key] = std::move(value);  // json is replaced next

@@ -12,9 +12,10 @@
 
 namespace clearance::report {
 
-// The decision JSON on one line, with {"id": id} first when id is not null.
+// The decision JSON on one line, with {"id": id} first when id is not null,
+// and without "trace" when !with_trace (`--trace none` of CLI.md).
 std::string BatchDecisionLine(const Policy& policy, const Query& query, const nlohmann::ordered_json& id,
-                              const Decision& decision);
+                              const Decision& decision, bool with_trace = true);
 
 // {"line": N, "id": ..., "error": "..."} on one line.
 std::string BatchErrorLine(std::size_t line, const nlohmann::ordered_json& id, std::string_view message);

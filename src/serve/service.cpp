@@ -60,6 +60,25 @@ bool IsJsonLinesType(std::string_view media_type) {
          media_type == "application/x-jsonlines";
 }
 
+// ?explain=true|false and ?trace=none|matching|all; trace wins when both are
+// given. nullopt when a value is not one of these.
+std::optional<Trace> TraceOf(const Target& target) {
+  Trace trace = Trace::kMatching;
+  if (const auto explain = Param(target, "explain")) {
+    if (*explain != "true" && *explain != "false") return std::nullopt;
+    if (*explain == "true") trace = Trace::kAll;
+  }
+  if (const auto given = Param(target, "trace")) {
+    if (*given == "none") trace = Trace::kNone;
+    else if (*given == "matching") trace = Trace::kMatching;
+    else if (*given == "all") trace = Trace::kAll;
+    else return std::nullopt;
+  }
+  return trace;
+}
+
+TraceDetail DetailOf(Trace trace) { return trace == Trace::kAll ? TraceDetail::kAll : TraceDetail::kMatching; }
+
 std::size_t CountLines(std::string_view body) {
   if (body.empty()) return 0;
   const auto newlines = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n'));
@@ -128,16 +147,16 @@ Response Service::Handle(const Request& request) {
       e.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"clearance\"");
       return e;
     }
-    const std::optional<std::string> explain = Param(*target, "explain");
-    if (explain && *explain != "true" && *explain != "false") {
-      return Error(400, ErrorKind::kBadQuery, "explain must be true or false, not '" + *explain + "'");
+    const std::optional<Trace> trace = TraceOf(*target);
+    if (!trace) {
+      return Error(400, ErrorKind::kBadQuery,
+                   "explain must be true or false, and trace none, matching or all");
     }
-    const bool all = explain && *explain == "true";
     switch (m.route) {
       case Route::kDecide:
-        return Decide(request, all, request_id);
+        return Decide(request, *trace, request_id);
       case Route::kBatch:
-        return Batch(request, all, request_id);
+        return Batch(request, *trace, request_id);
       case Route::kPolicy:
         return PolicyInfo();
       case Route::kReload:
@@ -160,7 +179,7 @@ void Service::Log(std::string_view time, std::string_view request_id, std::strin
   if (log_) log_->Append(LogRecord(time, request_id, line));
 }
 
-Response Service::Decide(const Request& request, bool explain, std::string_view request_id) {
+Response Service::Decide(const Request& request, Trace trace, std::string_view request_id) {
   const auto start = Clock::now();
   const std::string type = MediaType(request.content_type);
   if (type != "application/json") {
@@ -174,10 +193,11 @@ Response Service::Decide(const Request& request, bool explain, std::string_view 
                  record.error == "empty line" ? "empty body: expected a JSON object" : record.error);
   }
   const auto decided = engine_.Explain(record.assignments, Date::TodayUtc(), record.date,
-                                       explain ? TraceDetail::kAll : TraceDetail::kMatching);
+                                       DetailOf(trace));
   if (!decided) return Error(400, ErrorKind::kBadQuery, FirstMessage(decided.error()));
   Response r;
-  r.body = report::BatchDecisionLine(decided->policy, decided->query, record.id, decided->decision);
+  r.body = report::BatchDecisionLine(decided->policy, decided->query, record.id, decided->decision,
+                                     trace != Trace::kNone);
   Log(UtcTimestamp(std::chrono::system_clock::now()), request_id, r.body);
   r.body += '\n';
   r.digest = decided->policy.digest();
@@ -186,7 +206,7 @@ Response Service::Decide(const Request& request, bool explain, std::string_view 
   return r;
 }
 
-Response Service::Batch(const Request& request, bool explain, std::string_view request_id) {
+Response Service::Batch(const Request& request, Trace trace, std::string_view request_id) {
   const auto start = Clock::now();
   const std::string type = MediaType(request.content_type);
   if (!IsJsonLinesType(type)) {
@@ -207,15 +227,15 @@ Response Service::Batch(const Request& request, bool explain, std::string_view r
   r.content_type = "application/x-ndjson";
   r.digest = policy.digest();
   r.stream.reset(new BatchStream(*this, std::move(policy), request.body, lines,
-                                 explain ? TraceDetail::kAll : TraceDetail::kMatching, std::string(request_id)));
+                                 trace, std::string(request_id)));
   r.stream->start_ = start;
   return r;
 }
 
 BatchStream::BatchStream(Service& service, Policy policy, std::string_view body, std::size_t lines,
-                         TraceDetail detail, std::string request_id)
+                         Trace trace, std::string request_id)
     : service_(service), policy_(std::move(policy)), rest_(body), lines_(lines), as_of_(Date::TodayUtc()),
-      detail_(detail), request_id_(std::move(request_id)),
+      trace_(trace), request_id_(std::move(request_id)),
       time_(UtcTimestamp(std::chrono::system_clock::now())), start_(Clock::now()) {}
 
 bool BatchStream::Next(std::string& out, std::size_t max_lines) {
@@ -232,8 +252,8 @@ bool BatchStream::Next(std::string& out, std::size_t max_lines) {
       metrics.CountError(ErrorKind::kBadLine);
       out += report::BatchErrorLine(number, record.id, FirstMessage(query.error()));
     } else {
-      const Decision decision = policy_.Explain(*query, detail_);
-      const std::string line = report::BatchDecisionLine(policy_, *query, record.id, decision);
+      const Decision decision = policy_.Explain(*query, DetailOf(trace_));
+      const std::string line = report::BatchDecisionLine(policy_, *query, record.id, decision, trace_ != Trace::kNone);
       if (service_.log_) service_.Log(time_, request_id_ + "/" + std::to_string(number), line);
       metrics.CountDecision(decision.effect);
       out += line;

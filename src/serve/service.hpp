@@ -64,6 +64,10 @@ struct ReloadOutcome {
 
 class Service;
 
+// How much trace a decision carries: none (no "trace" key), the matching
+// rules (the default), or every rule (`?explain=true`, `?trace=all`).
+enum class Trace : std::uint8_t { kNone, kMatching, kAll };
+
 // The lines of a /v1/batch answer, in order, all decided by one policy
 // version. Used by one thread at a time.
 class BatchStream {
@@ -76,7 +80,7 @@ class BatchStream {
 
  private:
   friend class Service;
-  BatchStream(Service& service, Policy policy, std::string_view body, std::size_t lines, TraceDetail detail,
+  BatchStream(Service& service, Policy policy, std::string_view body, std::size_t lines, Trace trace,
               std::string request_id);
 
   Service& service_;
@@ -85,7 +89,7 @@ class BatchStream {
   std::size_t lines_;
   std::size_t number_ = 0;
   Date as_of_;
-  TraceDetail detail_;
+  Trace trace_;
   std::string request_id_;
   std::string time_;
   std::chrono::steady_clock::time_point start_;
@@ -112,8 +116,8 @@ class Service {
   const Limits& limits() const { return options_.limits; }
 
  private:
-  Response Decide(const Request& request, bool explain, std::string_view request_id);
-  Response Batch(const Request& request, bool explain, std::string_view request_id);
+  Response Decide(const Request& request, Trace trace, std::string_view request_id);
+  Response Batch(const Request& request, Trace trace, std::string_view request_id);
   Response PolicyInfo();
   Response Ready();
   Response MetricsText();

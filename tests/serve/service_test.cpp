@@ -73,6 +73,7 @@ TEST_CASE("bad requests get a JSON error naming the problem", "[serve][service]"
       {Post("/v1/decide", "{}", "text/plain"), 415, "application/json"},
       {Post("/v1/batch", "{}\n{}\n{}\n", "application/x-ndjson"), 413, "at most 2"},
       {Post("/v1/decide?explain=1", "{}"), 400, "explain"},
+      {Post("/v1/decide?trace=most", "{}"), 400, "trace"},
       {{"GET", "/nope", "", "", "", ""}, 404, "/nope"},
       {{"DELETE", "/v1/policy", "", "", "", ""}, 405, "GET"},
       {{"GET", "nope", "", "", "", ""}, 400, "target"},

@@ -180,6 +180,22 @@ class EndpointTest(ServeCase):
         self.assertEqual(body, cli_batch(self.policy, [json.dumps(QUERIES[0])], "--trace", "all"))
         self.assertIn("not-matched", [t["status"] for t in json.loads(body)["trace"]])
 
+    def test_trace_none_leaves_the_trace_out(self):
+        status, _, body = self.server.decide(QUERIES[1], "/v1/decide?trace=none")
+        self.assertEqual(status, 200, body)
+        full = json.loads(cli_batch(self.policy, [json.dumps(QUERIES[1])]))
+        del full["trace"]
+        self.assertEqual(json.loads(body), full)
+        self.assertNotIn('"trace"', body)
+        status, _, body = self.server.request("POST", "/v1/batch?trace=none", json.dumps(QUERIES[0]) + "\n{bad\n",
+                                              {"Content-Type": "application/x-ndjson"})
+        self.assertEqual(status, 200, body)
+        first, second = map(json.loads, body.splitlines())
+        self.assertNotIn("trace", first)
+        self.assertEqual(second["error"], "malformed JSON")
+        status, _, body = self.server.decide(QUERIES[0], "/v1/decide?trace=all")
+        self.assertEqual(body, cli_batch(self.policy, [json.dumps(QUERIES[0])], "--trace", "all"))
+
     def test_batch_keeps_order_and_error_records(self):
         lines = [json.dumps(q) for q in QUERIES] + ["{bad", '{"model": "m9", "country": "US", "id": "x"}', "",
                                                      '{"model": "m1", "country": "DE"}']
@@ -280,6 +296,8 @@ class BadInputTest(ServeCase):
     def test_bad_parameter_and_content_types(self):
         status, _, body = self.server.decide(QUERIES[0], "/v1/decide?explain=maybe")
         self.assertJsonError(status, 400, body, "explain")
+        status, _, body = self.server.decide(QUERIES[0], "/v1/decide?trace=some")
+        self.assertJsonError(status, 400, body, "trace")
         status, _, body = self.server.request("POST", "/v1/decide", json.dumps(QUERIES[0]), {"Content-Type": "text/plain"})
         self.assertJsonError(status, 415, body, "application/json")
         status, _, body = self.server.request("POST", "/v1/batch", "{}\n", {"Content-Type": "application/json"})
