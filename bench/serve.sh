@@ -61,6 +61,7 @@ wrk.body = f:read("*a")
 f:close()
 wrk.path = "/v1/batch"
 LUA
+sed 's#"/v1/batch"#"/v1/batch?trace=none"#' "$work/batch.lua" >"$work/batch-none.lua"
 
 echo "== clearance batch (same 10 000 queries x 20, --threads 2)"
 for _ in $(seq 20); do cat "$work/queries.jsonl"; done >"$work/queries-200k.jsonl"
@@ -75,7 +76,9 @@ echo "== /v1/decide, keep-alive, wrk -t2 -c8 ${seconds}s (lower concurrency)"
 wrk -t2 -c8 -d"${seconds}s" --latency -s "$work/decide.lua" "$url" | tee "$work/decide-c8.out"
 echo "== /v1/batch, 1 000 lines a request, wrk -t2 -c4 ${seconds}s"
 wrk -t2 -c4 -d"${seconds}s" --latency -s "$work/batch.lua" "$url" | tee "$work/batch.out"
-python3 - "$work/decide.out" "$work/batch.out" "$work/decide-c8.out" <<'PY'
+echo "== /v1/batch?trace=none, 1 000 lines a request, wrk -t2 -c4 ${seconds}s"
+wrk -t2 -c4 -d"${seconds}s" --latency -s "$work/batch-none.lua" "$url" | tee "$work/batch-none.out"
+python3 - "$work/decide.out" "$work/batch.out" "$work/decide-c8.out" "$work/batch-none.out" <<'PY'
 import re, sys
 def rate(path):
     return float(re.search(r"Requests/sec:\s+([\d.]+)", open(path).read()).group(1))
@@ -85,4 +88,5 @@ def p99(path):
 print(f"/v1/decide: {rate(sys.argv[1]):,.0f} decisions/s, p99 {p99(sys.argv[1]):.2f} ms (targets: 50 000/s, 2 ms)")
 print(f"/v1/decide, 8 connections: {rate(sys.argv[3]):,.0f} decisions/s, p99 {p99(sys.argv[3]):.2f} ms")
 print(f"/v1/batch:  {rate(sys.argv[2]) * 1000:,.0f} decisions/s (target: 1 000 000/s)")
+print(f"/v1/batch?trace=none: {rate(sys.argv[4]) * 1000:,.0f} decisions/s")
 PY
