@@ -100,7 +100,10 @@ void RegisterExceptions(py::module_& module) {
   py::register_exception_translator(&Translate);
 }
 
-std::string TypeName(py::handle object) { return Py_TYPE(object.ptr())->tp_name; }
+std::string TypeName(py::handle object) {
+  const std::string_view name = Py_TYPE(object.ptr())->tp_name;  // "clearance._clearance.Policy" for ours
+  return std::string(name.substr(name.rfind('.') + 1));
+}
 
 Date AsOfDate(py::handle date, std::string_view what) {
   if (date.is_none()) return Date::TodayUtc();

@@ -64,7 +64,7 @@ Result<MatrixTable> BuildMatrix(const Policy& policy, const MatrixRequest& reque
   options.date = request.date;
   const auto fold_rows = Fold(request.fold_rows);
   const auto fold_cols = Fold(request.fold_cols);
-  if (!fold_rows || !fold_cols) return Error::Message("fold must be 'none', 'groups' or 'lossless'", "usage");
+  if (!fold_rows || !fold_cols) return Error::Message("fold must be 'none', 'groups' or 'lossless'", "fold");
   options.fold_rows = *fold_rows;
   options.fold_cols = *fold_cols;
   Result<analysis::Matrix> matrix = analysis::BuildMatrix(policy, options);

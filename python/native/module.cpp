@@ -139,7 +139,7 @@ py::dict MatrixRaw(const PolicyHandle& h, const std::string& rows, const std::st
   }();
   if (!table) {
     const std::string message = table.error().diagnostics().front().message;
-    if (table.error().diagnostics().front().code == "usage") throw py::value_error(message);
+    if (table.error().diagnostics().front().code == "fold") throw py::value_error(message);
     throw QueryFailure{message};
   }
   py::dict out;
@@ -298,6 +298,8 @@ PYBIND11_MODULE(_clearance, m) {
         py::arg("path"), py::kw_only(), py::arg("root") = py::none(), py::arg("allow_absolute") = false);
   m.def("loads", [](py::handle text, py::handle name) { return LoadFromText(Text(text, "text"), Text(name, "name")); },
         py::arg("text"), py::arg("name") = "<string>");
+  // Pickles and reprs name the package, where these classes are found.
+  for (const char* name : {"Policy", "Decision", "TraceEntry"}) m.attr(name).attr("__module__") = "clearance";
   m.def("_diff_json", &DiffJson);
   m.def("_lint_file_json", &LintFileJson);
   m.def("_run_tests", &RunTests);
