@@ -74,7 +74,8 @@ def _decide_many(self: Any, queries: Any, *, date: Any = None, trace: str = "non
         raise ValueError("threads must be an int >= 0")
     columnar = _columns_of(queries, columns)
     if columnar is None:
-        return self._decide_mappings(queries, date, trace, threads)
+        decisions: List[Any] = self._decide_mappings(queries, date, trace, threads)
+        return decisions
     if trace != "none":
         raise ValueError("columnar input gives effects and decisive rules only: use trace='none'")
     effects, decisive = self._decide_columns(columnar[0], columnar[1], date, threads)

@@ -7,6 +7,7 @@ against those keeps working.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
@@ -205,7 +206,8 @@ class DiffRegion(_DictView):
 
     def to_dict(self) -> Dict[str, Any]:
         """The region as in the diff JSON of CLI.md."""
-        return json.loads(json.dumps(self.raw))
+        copy: Dict[str, Any] = json.loads(json.dumps(self.raw))
+        return copy
 
 
 @dataclasses.dataclass(frozen=True)
@@ -239,7 +241,8 @@ class DiffResult(_DictView):
 
     def to_dict(self) -> Dict[str, Any]:
         """The diff JSON of CLI.md."""
-        return json.loads(json.dumps(self.raw))
+        copy: Dict[str, Any] = json.loads(json.dumps(self.raw))
+        return copy
 
 
 @dataclasses.dataclass(frozen=True)
@@ -266,8 +269,7 @@ class Matrix:
 
     def to_pandas(self) -> Any:
         """A pandas DataFrame (rows by columns); needs pandas installed."""
-        import pandas  # optional: not a dependency of clearance
-
+        pandas = importlib.import_module("pandas")  # optional: not a dependency of clearance
         frame = pandas.DataFrame(list(self.cells), index=list(self.row_labels), columns=list(self.col_labels))
         frame.index.name = self.rows
         frame.columns.name = self.cols
@@ -292,6 +294,5 @@ class DecisionColumns:
 
     def to_pandas(self) -> Any:
         """A pandas DataFrame with columns effect and decisive; needs pandas."""
-        import pandas  # optional
-
+        pandas = importlib.import_module("pandas")  # optional
         return pandas.DataFrame({"effect": self.effects, "decisive": self.decisive})
