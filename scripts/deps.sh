@@ -8,6 +8,7 @@ packages=(
   libyaml-cpp-dev libboost-dev nlohmann-json3-dev libcli11-dev libssl-dev
   catch2 libbenchmark-dev
   python3 python3-dev pybind11-dev python3-setuptools python3-pip
+  python3-distributed  # optional: clearance.distributed and its test (skipped without it)
 )
 if [ "${CLEARANCE_WITH_CLANG:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <map>
-#include <thread>
 #include <unordered_map>
 
 #include "convert.hpp"
+#include "parallel.hpp"
 
 namespace clearance::python {
 namespace {
@@ -142,27 +142,6 @@ class QueryBuilder {
   py::handle date_;
   py::handle id_;
 };
-
-unsigned Threads(unsigned requested, std::size_t n) {
-  if (requested > 0) return static_cast<unsigned>(std::min<std::size_t>(requested, std::max<std::size_t>(n, 1)));
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  return static_cast<unsigned>(std::clamp<std::size_t>(n / 65536, 1, cores));
-}
-
-// Runs work(begin, end) over [0, n) on `threads` threads, GIL released.
-template <class Work>
-void Split(std::size_t n, unsigned threads, const Work& work) {
-  py::gil_scoped_release unlocked;
-  if (threads <= 1) {
-    work(std::size_t{0}, n);
-    return;
-  }
-  std::vector<std::jthread> workers;
-  const std::size_t step = (n + threads - 1) / threads;
-  for (std::size_t begin = 0; begin < n; begin += step) {
-    workers.emplace_back([&work, begin, end = std::min(n, begin + step)] { work(begin, end); });
-  }
-}
 
 struct TraceView {
   TraceEntry entry;

@@ -5,7 +5,10 @@
 //   - report::DecisionJson / report::DiffJson: the exact JSON of CLI.md
 //     (the public DecisionToJson has no id and always a trace);
 //   - analysis::BuildMatrix: `clearance matrix` (src/analysis/matrix.hpp);
-//   - ClosestNames: the "did you mean" suggestions of QueryError.
+//   - ClosestNames: the "did you mean" suggestions of QueryError;
+//   - report::ParseJsonLine / ParseCsvRow / SplitCsvLine / CsvField: batch
+//     input lines parsed, and output lines written, as `clearance batch`
+//     does (BatchRenderer).
 // No type from src/ appears in this header.
 #pragma once
 
@@ -72,5 +75,30 @@ struct MatrixTable {
   std::vector<std::string> cells;  // row-major: "allow", "deny", "mixed"
 };
 Result<MatrixTable> BuildMatrix(const Policy& policy, const MatrixRequest& request);
+
+// One output line of `clearance batch` per input line, byte for byte as
+// src/cli/batch.cpp writes it (same parsers, same JSON and CSV writers).
+// Read-only once made: Render may run on several threads at once.
+class BatchRenderer {
+ public:
+  // `csv_header`: the input's header fields (CSV), empty for JSONL.
+  BatchRenderer(Policy policy, bool csv, std::vector<std::string> csv_header, Date as_of, TraceDetail detail,
+                bool with_trace);
+  // `number`: the line's 1-based number in its input (a CSV header is line 1).
+  std::string Render(std::size_t number, std::string_view line, bool& failed) const;
+  // The CSV output's header line, without the newline.
+  std::string CsvHeader() const;
+
+ private:
+  Policy policy_;
+  bool csv_;
+  std::vector<std::string> header_;
+  Date as_of_;
+  TraceDetail detail_;
+  bool with_trace_;
+};
+
+// The fields of a CSV line (RFC 4180); nullopt when the quoting is malformed.
+std::optional<std::vector<std::string>> SplitCsvLine(std::string_view line);
 
 }  // namespace clearance::python::internal

@@ -17,6 +17,7 @@
 #include "clearance/policy.hpp"
 #include "clearance/testing.hpp"
 #include "clearance/version.hpp"
+#include "batch.hpp"
 #include "convert.hpp"
 #include "decision.hpp"
 #include "handle.hpp"
@@ -291,6 +292,7 @@ PYBIND11_MODULE(_clearance, m) {
   RegisterExceptions(m);
   BindPolicy(m);
   BindDecision(m);
+  BindBatch(m);
   m.def("load",
         [](py::handle path, py::handle root, bool allow_absolute) {
           return LoadFromFiles(PathArgument(path, "path"), OptionalPath(root, "root"), allow_absolute);
