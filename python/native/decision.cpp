@@ -145,12 +145,21 @@ class QueryBuilder {
 
 struct TraceView {
   TraceEntry entry;
+  py::tuple why;
 };
 
+// `why` comes from the decision JSON, which has it once the library's
+// TraceEntry records it (CLI.md); until then it is empty.
 py::list TraceEntries(DecisionObject& d) {
   py::list out;
   if (d.level == TraceLevel::kNone) return out;
-  for (const TraceEntry& e : d.Full().trace) out.append(py::cast(TraceView{e}));
+  const py::list json_trace = d.Dict()["trace"];
+  const auto& trace = d.Full().trace;
+  for (std::size_t i = 0; i < trace.size(); ++i) {
+    const py::dict json_entry = json_trace[i];
+    py::tuple why = json_entry.contains("why") ? py::tuple(json_entry["why"]) : py::tuple();
+    out.append(py::cast(TraceView{trace[i], std::move(why)}));
+  }
   return out;
 }
 
@@ -339,9 +348,9 @@ void BindDecision(py::module_& m) {
                              "For 'overridden': the matching rules that beat it.")
       .def_property_readonly("detail", [](const TraceView& t) { return t.entry.detail; },
                              "For 'not-matched': the failing test; for 'inactive': the date bound; else ''.")
-      .def_property_readonly("why", [](const TraceView&) { return py::tuple(); },
-                             "The tests that made a matching rule match. Empty: this library version's trace "
-                             "does not record them yet.")
+      .def_property_readonly("why", [](const TraceView& t) { return t.why; },
+                             "The tests of a matching rule's condition that hold for the query, as written "
+                             "(CLI.md); empty while the library's trace does not record them.")
       .def("__repr__", [](const TraceView& t) {
         return "<TraceEntry " + t.entry.rule + " " + std::string(ToString(t.entry.status)) + ">";
       });
