@@ -58,8 +58,8 @@ def loads(text: str, name: str = "<string>") -> Policy:
     return _loads(text, name)
 
 
-def diff(old: Policy, new: Policy, *, date: DateLike = None, all_dates: bool = False,
-         by: str = "effect") -> DiffResult:
+def diff(old: Policy, new: Policy, date: DateLike = None, by: str = "effect", *,
+         all_dates: bool = False) -> DiffResult:
     """Every query whose decision differs between two policies on ``date``
     (default: today, UTC), as disjoint regions.
 
@@ -75,14 +75,14 @@ def diff(old: Policy, new: Policy, *, date: DateLike = None, all_dates: bool = F
     return DiffResult.from_json(_diff_json(old, new, date, by))
 
 
-def lint_file(path: PathLike, *, date: DateLike = None) -> LintReport:
+def lint_file(path: PathLike, date: DateLike = None) -> LintReport:
     """As ``clearance lint PATH``: a policy that fails to load gives its load
     errors as diagnostics. Raises PolicyError only when the root file cannot
     be read."""
     return LintReport.from_json(_lint_file_json(path, date))
 
 
-def run_tests(paths: Union[PathLike, Iterable[PathLike]], *, date: DateLike = None) -> TestReport:
+def run_tests(paths: Union[PathLike, Iterable[PathLike]], date: DateLike = None) -> TestReport:
     """Runs test files (a folder: every ``*.test.yaml`` beneath it); counts
     are expanded queries. Raises PolicyError for a bad test file or policy."""
     return TestReport.from_raw(_run_tests(paths, date))
