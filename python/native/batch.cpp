@@ -31,10 +31,11 @@ TraceDetail Detail(const std::string& trace) {
 
 // (output bytes, lines, error records) for a slice of a batch input whose
 // first line is line `first_line` of the input.
-py::tuple RenderBatch(const PolicyHandle& h, const py::bytes& data, std::size_t first_line, const std::string& format,
-                      const std::vector<std::string>& csv_header, py::handle date, const std::string& trace,
-                      unsigned threads) {
-  if (format != "jsonl" && format != "csv") throw py::value_error("format must be 'jsonl' or 'csv', not '" + format + "'");
+py::tuple RenderBatch(const PolicyHandle& h, const py::bytes& data, std::size_t first_line,
+                      const std::string& format, const std::vector<std::string>& csv_header, py::handle date,
+                      const std::string& trace, unsigned threads) {
+  if (format != "jsonl" && format != "csv")
+    throw py::value_error("format must be 'jsonl' or 'csv', not '" + format + "'");
   const internal::BatchRenderer renderer(h.policy, format == "csv", csv_header, AsOfDate(date), Detail(trace),
                                          trace != "none");
   char* bytes = nullptr;
@@ -63,8 +64,8 @@ py::tuple RenderBatch(const PolicyHandle& h, const py::bytes& data, std::size_t 
 }  // namespace
 
 void BindBatch(py::module_& m) {
-  m.def("_render_batch", &RenderBatch, py::arg("policy"), py::arg("data"), py::arg("first_line"), py::arg("format"),
-        py::arg("csv_header"), py::arg("date"), py::arg("trace"), py::arg("threads") = 1,
+  m.def("_render_batch", &RenderBatch, py::arg("policy"), py::arg("data"), py::arg("first_line"),
+        py::arg("format"), py::arg("csv_header"), py::arg("date"), py::arg("trace"), py::arg("threads") = 1,
         "The output of `clearance batch` for lines of its input, byte for byte.");
   m.def(
       "_csv_output_header",

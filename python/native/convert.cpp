@@ -49,10 +49,12 @@ void RaisePolicyError(const Error& error) {
 void RaiseQueryError(const QueryFailure& failure) {
   py::object instance = py::reinterpret_borrow<py::object>(query_error)(failure.message);
   instance.attr("message") = failure.message;
-  instance.attr("dimension") = failure.dimension.empty() ? py::object(py::none()) : py::str(failure.dimension);
+  instance.attr("dimension") =
+      failure.dimension.empty() ? py::object(py::none()) : py::str(failure.dimension);
   instance.attr("value") = failure.value;
   py::tuple suggestions(failure.suggestions.size());
-  for (std::size_t i = 0; i < failure.suggestions.size(); ++i) suggestions[i] = py::str(failure.suggestions[i]);
+  for (std::size_t i = 0; i < failure.suggestions.size(); ++i)
+    suggestions[i] = py::str(failure.suggestions[i]);
   instance.attr("suggestions") = suggestions;
   PyErr_SetObject(query_error, instance.ptr());
 }

@@ -33,8 +33,8 @@ py::tuple Strings(const std::vector<std::string>& items) {
 
 // The library's own message for a query that failed in the fast path:
 // `repro` is the smallest set of assignments that fails the same way.
-[[noreturn]] void Fail(const PolicyHandle& h, const Assignments& repro, std::string dimension, py::object value,
-                       std::vector<std::string> suggestions) {
+[[noreturn]] void Fail(const PolicyHandle& h, const Assignments& repro, std::string dimension,
+                       py::object value, std::vector<std::string> suggestions) {
   Result<Query> query = h.policy.MakeQuery(repro, Date());
   QueryFailure failure{query ? std::string("bad query") : query.error().diagnostics().front().message};
   failure.dimension = std::move(dimension);
@@ -59,7 +59,9 @@ std::vector<std::string> DimensionNames(const Policy& policy) {
 // Builds a Query from name -> value pairs, resolving names in the binding.
 class QueryBuilder {
  public:
-  explicit QueryBuilder(const PolicyHandle& h) : h_(h) { query_.values.assign(h.policy.dimensions().size(), kUnset); }
+  explicit QueryBuilder(const PolicyHandle& h) : h_(h) {
+    query_.values.assign(h.policy.dimensions().size(), kUnset);
+  }
 
   void Add(py::handle key, py::handle value) {
     if (!PyUnicode_Check(key.ptr())) {
@@ -75,9 +77,12 @@ class QueryBuilder {
       return;
     }
     const auto d = h_.names->Dimension(name);
-    if (!d) Fail(h_, {{std::string(name), ""}}, std::string(name), py::none(), internal::Suggestions(name, DimensionNames(h_.policy)));
+    if (!d)
+      Fail(h_, {{std::string(name), ""}}, std::string(name), py::none(),
+           internal::Suggestions(name, DimensionNames(h_.policy)));
     if (!PyUnicode_Check(value.ptr())) {
-      QueryFailure failure{"the value of '" + std::string(name) + "' must be a string, not " + TypeName(value)};
+      QueryFailure failure{"the value of '" + std::string(name) + "' must be a string, not " +
+                           TypeName(value)};
       failure.dimension = std::string(name);
       failure.value = py::reinterpret_borrow<py::object>(value);
       throw failure;
@@ -89,8 +94,8 @@ class QueryBuilder {
            internal::Suggestions(text, h_.policy.dimensions()[*d].values));
     }
     if (query_.values[*d] != kUnset) {
-      Fail(h_, {{std::string(name), std::string(text)}, {std::string(name), std::string(text)}}, std::string(name),
-           py::str(value), {});
+      Fail(h_, {{std::string(name), std::string(text)}, {std::string(name), std::string(text)}},
+           std::string(name), py::str(value), {});
     }
     query_.values[*d] = *v;
   }
@@ -105,7 +110,8 @@ class QueryBuilder {
     }
     static PyObject* mapping_type = Leaked("collections.abc", "Mapping");
     if (PyObject_IsInstance(mapping.ptr(), mapping_type) != 1) {
-      throw py::type_error("a query must be a mapping of dimension names to values, not " + TypeName(mapping));
+      throw py::type_error("a query must be a mapping of dimension names to values, not " +
+                           TypeName(mapping));
     }
     for (py::handle item : mapping.attr("items")()) {
       py::tuple pair = py::reinterpret_borrow<py::tuple>(item);
@@ -130,8 +136,8 @@ class QueryBuilder {
   std::pair<py::object, std::string> Id() const {
     if (!id_.ptr() || id_.is_none()) return {py::none(), ""};
     static PyObject* dumps = Leaked("json", "dumps");
-    py::object text = py::reinterpret_borrow<py::object>(dumps)(
-        id_, py::arg("ensure_ascii") = false, py::arg("allow_nan") = false);
+    py::object text = py::reinterpret_borrow<py::object>(dumps)(id_, py::arg("ensure_ascii") = false,
+                                                                py::arg("allow_nan") = false);
     return {py::reinterpret_borrow<py::object>(id_), text.cast<std::string>()};
   }
 
@@ -173,7 +179,8 @@ TraceLevel ParseTraceLevel(const std::string& text) {
 }
 
 const Decision& DecisionObject::Full() {
-  if (!full) full = policy.Explain(query, level == TraceLevel::kAll ? TraceDetail::kAll : TraceDetail::kMatching);
+  if (!full)
+    full = policy.Explain(query, level == TraceLevel::kAll ? TraceDetail::kAll : TraceDetail::kMatching);
   return *full;
 }
 
@@ -194,15 +201,16 @@ py::object DecideOne(const PolicyHandle& self, py::handle query, py::handle date
   QueryBuilder builder(self);
   if (!query.is_none()) builder.AddMapping(query);
   for (auto [key, value] : dims) builder.Add(key, value);
-  DecisionObject d{self.policy, builder.Finish(AsOfDate(date)), {}, explain ? TraceLevel::kAll : TraceLevel::kMatching};
+  DecisionObject d{
+      self.policy, builder.Finish(AsOfDate(date)), {}, explain ? TraceLevel::kAll : TraceLevel::kMatching};
   std::tie(d.id, d.id_json) = builder.Id();
   d.verdict = self.policy.Decide(d.query);
   if (explain) d.Full();
   return py::cast(std::move(d));
 }
 
-py::list DecideMappings(const PolicyHandle& self, py::handle queries, py::handle date, const std::string& trace,
-                        unsigned threads) {
+py::list DecideMappings(const PolicyHandle& self, py::handle queries, py::handle date,
+                        const std::string& trace, unsigned threads) {
   const TraceLevel level = ParseTraceLevel(trace);
   std::vector<DecisionObject> made;
   const Date as_of = AsOfDate(date);
@@ -224,8 +232,8 @@ py::list DecideMappings(const PolicyHandle& self, py::handle queries, py::handle
     for (std::size_t i = begin; i < end; ++i) {
       made[i].verdict = self.policy.Decide(made[i].query);
       if (level != TraceLevel::kNone) {
-        made[i].full = self.policy.Explain(made[i].query,
-                                           level == TraceLevel::kAll ? TraceDetail::kAll : TraceDetail::kMatching);
+        made[i].full = self.policy.Explain(
+            made[i].query, level == TraceLevel::kAll ? TraceDetail::kAll : TraceDetail::kMatching);
       }
     }
   });
@@ -238,12 +246,15 @@ namespace {
 
 // One column's values as value indices, resolving each distinct string
 // object once.
-std::vector<std::uint32_t> ColumnCodes(const PolicyHandle& h, std::size_t d, py::handle column, std::size_t n) {
-  py::object fast = py::reinterpret_steal<py::object>(PySequence_Fast(column.ptr(), "a column must be a sequence"));
+std::vector<std::uint32_t> ColumnCodes(const PolicyHandle& h, std::size_t d, py::handle column,
+                                       std::size_t n) {
+  py::object fast =
+      py::reinterpret_steal<py::object>(PySequence_Fast(column.ptr(), "a column must be a sequence"));
   if (!fast) throw py::type_error("a column must be a sequence of str, not " + TypeName(column));
   const std::string& name = h.policy.dimensions()[d].name;
   if (static_cast<std::size_t>(PySequence_Fast_GET_SIZE(fast.ptr())) != n) {
-    throw py::value_error("column '" + name + "' has " + std::to_string(PySequence_Fast_GET_SIZE(fast.ptr())) +
+    throw py::value_error("column '" + name + "' has " +
+                          std::to_string(PySequence_Fast_GET_SIZE(fast.ptr())) +
                           " values, the first column " + std::to_string(n));
   }
   PyObject** items = PySequence_Fast_ITEMS(fast.ptr());
@@ -287,7 +298,8 @@ py::tuple DecideColumns(const PolicyHandle& self, py::handle names, py::handle c
   for (std::size_t c = 0; c < dim_names.size(); ++c) {
     if (dim_names[c] == "date") {
       py::sequence column = cols[c].cast<py::sequence>();
-      if (py::len(column) != n) throw py::value_error("column 'date' differs in length from the first column");
+      if (py::len(column) != n)
+        throw py::value_error("column 'date' differs in length from the first column");
       dates.reserve(n);
       for (py::handle item : column) dates.push_back(AsOfDate(item, "a date in column 'date'"));
       continue;
@@ -295,7 +307,8 @@ py::tuple DecideColumns(const PolicyHandle& self, py::handle names, py::handle c
     if (dim_names[c] == "id") continue;
     const auto d = self.names->Dimension(dim_names[c]);
     if (!d) {
-      Fail(self, {{dim_names[c], ""}}, dim_names[c], py::none(), internal::Suggestions(dim_names[c], DimensionNames(self.policy)));
+      Fail(self, {{dim_names[c], ""}}, dim_names[c], py::none(),
+           internal::Suggestions(dim_names[c], DimensionNames(self.policy)));
     }
     codes[*d] = ColumnCodes(self, *d, cols[c], n);
   }
@@ -327,7 +340,8 @@ py::tuple DecideColumns(const PolicyHandle& self, py::handle names, py::handle c
     auto [it, fresh] = rule_sets.try_emplace({v.decisive.data(), v.decisive.size()});
     if (fresh) {
       it->second = py::tuple(v.decisive.size());
-      for (std::size_t r = 0; r < v.decisive.size(); ++r) it->second[r] = py::str(self.policy.rules()[v.decisive[r]].id);
+      for (std::size_t r = 0; r < v.decisive.size(); ++r)
+        it->second[r] = py::str(self.policy.rules()[v.decisive[r]].id);
     }
     decisive[i] = it->second;
   }
@@ -335,22 +349,32 @@ py::tuple DecideColumns(const PolicyHandle& self, py::handle names, py::handle c
 }
 
 void BindDecision(py::module_& m) {
-  py::class_<TraceView>(m, "TraceEntry", "One rule's part in a decision (a line of the decision JSON's trace).")
-      .def_property_readonly("rule", [](const TraceView& t) { return t.entry.rule; }, "The rule's id.")
-      .def_property_readonly("effect", [](const TraceView& t) { return ToString(t.entry.effect); },
-                             "The rule's effect: 'allow' or 'deny'.")
-      .def_property_readonly("status", [](const TraceView& t) { return ToString(t.entry.status); },
-                             "'decisive', 'overridden', 'outvoted', 'not-matched' or 'inactive'.")
-      .def_property_readonly("source", [](const TraceView& t) { return t.entry.source; }, "\"FILE:LINE\" of the rule.")
-      .def_property_readonly("because", [](const TraceView& t) { return t.entry.because; }, "The rule's `because`, or ''.")
-      .def_property_readonly("cite", [](const TraceView& t) { return t.entry.cite; }, "The rule's `cite`, or ''.")
-      .def_property_readonly("overridden_by", [](const TraceView& t) { return Strings(t.entry.overridden_by); },
-                             "For 'overridden': the matching rules that beat it.")
-      .def_property_readonly("detail", [](const TraceView& t) { return t.entry.detail; },
-                             "For 'not-matched': the failing test; for 'inactive': the date bound; else ''.")
-      .def_property_readonly("why", [](const TraceView& t) { return t.why; },
-                             "The tests of a matching rule's condition that hold for the query, as written "
-                             "(CLI.md); empty while the library's trace does not record them.")
+  py::class_<TraceView>(m, "TraceEntry",
+                        "One rule's part in a decision (a line of the decision JSON's trace).")
+      .def_property_readonly(
+          "rule", [](const TraceView& t) { return t.entry.rule; }, "The rule's id.")
+      .def_property_readonly(
+          "effect", [](const TraceView& t) { return ToString(t.entry.effect); },
+          "The rule's effect: 'allow' or 'deny'.")
+      .def_property_readonly(
+          "status", [](const TraceView& t) { return ToString(t.entry.status); },
+          "'decisive', 'overridden', 'outvoted', 'not-matched' or 'inactive'.")
+      .def_property_readonly(
+          "source", [](const TraceView& t) { return t.entry.source; }, "\"FILE:LINE\" of the rule.")
+      .def_property_readonly(
+          "because", [](const TraceView& t) { return t.entry.because; }, "The rule's `because`, or ''.")
+      .def_property_readonly(
+          "cite", [](const TraceView& t) { return t.entry.cite; }, "The rule's `cite`, or ''.")
+      .def_property_readonly(
+          "overridden_by", [](const TraceView& t) { return Strings(t.entry.overridden_by); },
+          "For 'overridden': the matching rules that beat it.")
+      .def_property_readonly(
+          "detail", [](const TraceView& t) { return t.entry.detail; },
+          "For 'not-matched': the failing test; for 'inactive': the date bound; else ''.")
+      .def_property_readonly(
+          "why", [](const TraceView& t) { return t.why; },
+          "The tests of a matching rule's condition that hold for the query, as written "
+          "(CLI.md); empty while the library's trace does not record them.")
       .def("__repr__", [](const TraceView& t) {
         return "<TraceEntry " + t.entry.rule + " " + std::string(ToString(t.entry.status)) + ">";
       });
@@ -358,46 +382,57 @@ void BindDecision(py::module_& m) {
   py::class_<DecisionObject>(m, "Decision",
                              "One decision, frozen. Attributes give typed access; d['effect'] and the other "
                              "mapping methods read the decision JSON of CLI.md (to_dict()).")
-      .def_property_readonly("effect", [](const DecisionObject& d) { return ToString(d.verdict.effect); },
-                             "'allow' or 'deny'.")
-      .def_property_readonly("allowed", [](const DecisionObject& d) { return d.verdict.effect == Effect::kAllow; },
-                             "True when the effect is 'allow'.")
-      .def_property_readonly("basis", [](const DecisionObject& d) { return ToString(d.verdict.basis); },
-                             "'rule' (a rule decided) or 'default' (the policy's default did).")
+      .def_property_readonly(
+          "effect", [](const DecisionObject& d) { return ToString(d.verdict.effect); }, "'allow' or 'deny'.")
+      .def_property_readonly(
+          "allowed", [](const DecisionObject& d) { return d.verdict.effect == Effect::kAllow; },
+          "True when the effect is 'allow'.")
+      .def_property_readonly(
+          "basis", [](const DecisionObject& d) { return ToString(d.verdict.basis); },
+          "'rule' (a rule decided) or 'default' (the policy's default did).")
       .def_property_readonly(
           "decisive",
           [](const DecisionObject& d) {
             py::tuple out(d.verdict.decisive.size());
-            for (std::size_t i = 0; i < out.size(); ++i) out[i] = py::str(d.policy.rules()[d.verdict.decisive[i]].id);
+            for (std::size_t i = 0; i < out.size(); ++i)
+              out[i] = py::str(d.policy.rules()[d.verdict.decisive[i]].id);
             return out;
           },
           "The ids of the decisive rules, policy order.")
-      .def_property_readonly("outcomes", [](DecisionObject& d) { return Strings(d.Full().outcomes); },
-                             "The decisive rules' outcomes, once each.")
-      .def_property_readonly("obligations", [](DecisionObject& d) { return Strings(d.Full().obligations); },
-                             "The decisive rules' obligations, once each.")
-      .def_property_readonly("trace", [](DecisionObject& d) { return py::tuple(TraceEntries(d)); },
-                             "The trace, a tuple of TraceEntry: the matching rules, or every rule with "
-                             "explain=True / trace='all'; empty with trace='none'.")
+      .def_property_readonly(
+          "outcomes", [](DecisionObject& d) { return Strings(d.Full().outcomes); },
+          "The decisive rules' outcomes, once each.")
+      .def_property_readonly(
+          "obligations", [](DecisionObject& d) { return Strings(d.Full().obligations); },
+          "The decisive rules' obligations, once each.")
+      .def_property_readonly(
+          "trace", [](DecisionObject& d) { return py::tuple(TraceEntries(d)); },
+          "The trace, a tuple of TraceEntry: the matching rules, or every rule with "
+          "explain=True / trace='all'; empty with trace='none'.")
       .def_property_readonly(
           "query",
           [](const DecisionObject& d) {
             py::dict out;
             const auto& dims = d.policy.dimensions();
-            for (std::size_t i = 0; i < dims.size(); ++i) out[py::str(dims[i].name)] = dims[i].values[d.query.values[i]];
+            for (std::size_t i = 0; i < dims.size(); ++i)
+              out[py::str(dims[i].name)] = dims[i].values[d.query.values[i]];
             out["date"] = d.query.date.ToString();
             return out;
           },
           "The query as decided: every dimension (defaults filled in) and 'date'.")
-      .def_property_readonly("id", [](const DecisionObject& d) { return d.id; }, "The query's 'id', or None.")
-      .def_property_readonly("policy_digest", [](const DecisionObject& d) { return d.policy.digest(); },
-                             "The digest of the policy that decided (\"sha256:...\").")
-      .def_property_readonly("policy_name", [](const DecisionObject& d) { return d.policy.name(); },
-                             "The name of the policy that decided.")
+      .def_property_readonly(
+          "id", [](const DecisionObject& d) { return d.id; }, "The query's 'id', or None.")
+      .def_property_readonly(
+          "policy_digest", [](const DecisionObject& d) { return d.policy.digest(); },
+          "The digest of the policy that decided (\"sha256:...\").")
+      .def_property_readonly(
+          "policy_name", [](const DecisionObject& d) { return d.policy.name(); },
+          "The name of the policy that decided.")
       .def("to_json", &DecisionObject::Json,
            "The decision JSON of CLI.md on one line, byte for byte as `clearance batch` writes it.")
-      .def("to_dict", [](DecisionObject& d) { return d.Dict().attr("copy")(); },
-           "The decision JSON of CLI.md as a new dict.")
+      .def(
+          "to_dict", [](DecisionObject& d) { return d.Dict().attr("copy")(); },
+          "The decision JSON of CLI.md as a new dict.")
       .def("__getitem__", [](DecisionObject& d, py::handle key) { return d.Dict()[key]; })
       .def("__contains__", [](DecisionObject& d, py::handle key) { return d.Dict().contains(key); })
       .def("__iter__", [](DecisionObject& d) { return d.Dict().attr("__iter__")(); })
@@ -405,8 +440,12 @@ void BindDecision(py::module_& m) {
       .def("keys", [](DecisionObject& d) { return d.Dict().attr("keys")(); })
       .def("values", [](DecisionObject& d) { return d.Dict().attr("values")(); })
       .def("items", [](DecisionObject& d) { return d.Dict().attr("items")(); })
-      .def("get", [](DecisionObject& d, py::handle key, py::handle fallback) { return d.Dict().attr("get")(key, fallback); },
-           py::arg("key"), py::arg("default") = py::none())
+      .def(
+          "get",
+          [](DecisionObject& d, py::handle key, py::handle fallback) {
+            return d.Dict().attr("get")(key, fallback);
+          },
+          py::arg("key"), py::arg("default") = py::none())
       .def("__eq__",
            [](DecisionObject& d, py::handle other) -> py::object {
              if (py::isinstance<DecisionObject>(other)) {
@@ -417,9 +456,11 @@ void BindDecision(py::module_& m) {
            })
       .def("__repr__", [](const DecisionObject& d) {
         std::string rules;
-        for (std::uint32_t r : d.verdict.decisive) rules += (rules.empty() ? "" : ", ") + d.policy.rules()[r].id;
+        for (std::uint32_t r : d.verdict.decisive)
+          rules += (rules.empty() ? "" : ", ") + d.policy.rules()[r].id;
         return "<Decision " + std::string(ToString(d.verdict.effect)) + " (" +
-               (rules.empty() ? std::string("default") : rules) + ") " + d.policy.digest().substr(0, 19) + ">";
+               (rules.empty() ? std::string("default") : rules) + ") " + d.policy.digest().substr(0, 19) +
+               ">";
       });
 }
 

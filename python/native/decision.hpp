@@ -42,8 +42,8 @@ void BindDecision(py::module_& module);
 py::object DecideOne(const PolicyHandle& self, py::handle query, py::handle date, bool explain,
                      const py::kwargs& dims);
 // policy._decide_mappings(queries, date, trace, threads) -> list[Decision]
-py::list DecideMappings(const PolicyHandle& self, py::handle queries, py::handle date, const std::string& trace,
-                        unsigned threads);
+py::list DecideMappings(const PolicyHandle& self, py::handle queries, py::handle date,
+                        const std::string& trace, unsigned threads);
 // policy._decide_columns(names, columns, date, threads) -> (effects, decisive)
 py::tuple DecideColumns(const PolicyHandle& self, py::handle names, py::handle columns, py::handle date,
                         unsigned threads);

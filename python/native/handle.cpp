@@ -52,7 +52,8 @@ class ReplayResolver final : public SourceResolver {
 
   Result<std::string> Locate(std::string_view from, std::string_view path) override {
     auto it = located_.find({std::string(from), std::string(path)});
-    if (it == located_.end()) return Error::Message("'" + std::string(path) + "' is not among the policy's files", "io");
+    if (it == located_.end())
+      return Error::Message("'" + std::string(path) + "' is not among the policy's files", "io");
     return it->second;
   }
 

@@ -12,14 +12,16 @@ namespace clearance::python::internal {
 NameLookup::NameLookup(const Policy& policy) : index_(std::make_unique<capi::NameIndex>(policy)) {}
 NameLookup::~NameLookup() = default;
 
-std::optional<std::uint32_t> NameLookup::Dimension(std::string_view name) const { return index_->Dimension(name); }
+std::optional<std::uint32_t> NameLookup::Dimension(std::string_view name) const {
+  return index_->Dimension(name);
+}
 
 std::optional<std::uint32_t> NameLookup::Value(std::size_t dimension, std::string_view name) const {
   return index_->Value(dimension, name);
 }
 
-std::string DecisionJsonText(const Policy& policy, const Query& query, const Decision& decision, bool with_trace,
-                             std::string_view id_json) {
+std::string DecisionJsonText(const Policy& policy, const Query& query, const Decision& decision,
+                             bool with_trace, std::string_view id_json) {
   report::OrderedJson json = report::DecisionJson(policy, query, decision);
   if (!with_trace) json.erase("trace");
   if (!id_json.empty()) {
@@ -101,7 +103,11 @@ std::string Dumped(const report::OrderedJson& json) {
 
 BatchRenderer::BatchRenderer(Policy policy, bool csv, std::vector<std::string> csv_header, Date as_of,
                              TraceDetail detail, bool with_trace)
-    : policy_(std::move(policy)), csv_(csv), header_(std::move(csv_header)), as_of_(as_of), detail_(detail),
+    : policy_(std::move(policy)),
+      csv_(csv),
+      header_(std::move(csv_header)),
+      as_of_(as_of),
+      detail_(detail),
       with_trace_(with_trace) {}
 
 std::string BatchRenderer::CsvHeader() const {
@@ -133,10 +139,11 @@ std::string BatchRenderer::Render(std::size_t number, std::string_view line, boo
   if (csv_) {
     std::string out = std::to_string(number) + ',' + report::CsvField(IdText(record.id));
     const auto& dims = policy_.dimensions();
-    for (std::size_t i = 0; i < dims.size(); ++i) out += ',' + report::CsvField(dims[i].values[query->values[i]]);
+    for (std::size_t i = 0; i < dims.size(); ++i)
+      out += ',' + report::CsvField(dims[i].values[query->values[i]]);
     return out + ',' + query->date.ToString() + ',' + std::string(ToString(d.effect)) + ',' +
-           std::string(ToString(d.basis)) + ',' + JoinedField(d.decisive) + ',' + JoinedField(d.outcomes) + ',' +
-           JoinedField(d.obligations) + ',';
+           std::string(ToString(d.basis)) + ',' + JoinedField(d.decisive) + ',' + JoinedField(d.outcomes) +
+           ',' + JoinedField(d.obligations) + ',';
   }
   report::OrderedJson json = report::DecisionJson(policy_, *query, d);
   if (!with_trace_) json.erase("trace");
@@ -146,6 +153,8 @@ std::string BatchRenderer::Render(std::size_t number, std::string_view line, boo
   return Dumped(with_id);
 }
 
-std::optional<std::vector<std::string>> SplitCsvLine(std::string_view line) { return report::SplitCsvLine(line); }
+std::optional<std::vector<std::string>> SplitCsvLine(std::string_view line) {
+  return report::SplitCsvLine(line);
+}
 
 }  // namespace clearance::python::internal

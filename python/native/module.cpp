@@ -11,13 +11,13 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "batch.hpp"
 #include "clearance/diff.hpp"
 #include "clearance/json.hpp"
 #include "clearance/lint.hpp"
 #include "clearance/policy.hpp"
 #include "clearance/testing.hpp"
 #include "clearance/version.hpp"
-#include "batch.hpp"
 #include "convert.hpp"
 #include "decision.hpp"
 #include "handle.hpp"
@@ -31,7 +31,8 @@ std::string OptionalPath(py::handle path, std::string_view what) {
 }
 
 std::string Text(py::handle text, std::string_view what) {
-  if (!py::isinstance<py::str>(text)) throw py::type_error(std::string(what) + " must be a str, not " + TypeName(text));
+  if (!py::isinstance<py::str>(text))
+    throw py::type_error(std::string(what) + " must be a str, not " + TypeName(text));
   return text.cast<std::string>();
 }
 
@@ -51,8 +52,10 @@ py::list DimensionsRaw(const PolicyHandle& h) {
       for (std::uint32_t v : g.members) members.push_back(d.values[v]);
       groups.append(py::make_tuple(g.name, members, Where(g.where)));
     }
-    py::object fallback = d.default_value ? py::object(py::str(d.values[*d.default_value])) : py::object(py::none());
-    out.append(py::make_tuple(d.name, d.values, groups, fallback, d.like.empty() ? py::object(py::none()) : py::str(d.like)));
+    py::object fallback =
+        d.default_value ? py::object(py::str(d.values[*d.default_value])) : py::object(py::none());
+    out.append(py::make_tuple(d.name, d.values, groups, fallback,
+                              d.like.empty() ? py::object(py::none()) : py::str(d.like)));
   }
   return out;
 }
@@ -115,8 +118,9 @@ std::string DiffJson(py::handle old_arg, py::handle new_arg, py::handle date, co
   if (by == "decisive") {
     options.by = DiffBy::kDecisive;
   } else if (by == "outcome") {
-    throw py::value_error("by='outcome' needs a library whose diff compares outcomes; this one has 'effect' "
-                          "and 'decisive'");
+    throw py::value_error(
+        "by='outcome' needs a library whose diff compares outcomes; this one has 'effect' "
+        "and 'decisive'");
   } else if (by != "effect") {
     throw py::value_error("by must be 'effect' or 'decisive', not '" + by + "'");
   }
@@ -221,12 +225,14 @@ py::dict RunTests(py::handle paths_arg, py::handle date) {
 // Pickled as the texts of its files: a worker never reads a path.
 py::tuple PolicyState(const PolicyHandle& h) {
   py::list located;
-  for (const auto& [key, name] : h.sources->located) located.append(py::make_tuple(key.first, key.second, name));
+  for (const auto& [key, name] : h.sources->located)
+    located.append(py::make_tuple(key.first, key.second, name));
   return py::make_tuple(1, h.sources->root, located, h.sources->files);
 }
 
 PolicyHandle PolicyFromState(const py::tuple& state) {
-  if (state.size() != 4 || state[0].cast<int>() != 1) throw py::value_error("not a pickled clearance.Policy (version 1)");
+  if (state.size() != 4 || state[0].cast<int>() != 1)
+    throw py::value_error("not a pickled clearance.Policy (version 1)");
   Sources sources;
   sources.root = state[1].cast<std::string>();
   for (py::handle item : state[2]) {
@@ -242,17 +248,23 @@ void BindPolicy(py::module_& m) {
                            "A loaded, immutable policy; make one with load() or loads(). Equal (and hashing "
                            "equal) to another with the same digest. Pickled as the text of its files, so an "
                            "unpickled policy never reads a path.")
-      .def_property_readonly("name", [](const PolicyHandle& h) { return h.policy.name(); },
-                             "The policy's name (its `policy:` key).")
-      .def_property_readonly("digest", [](const PolicyHandle& h) { return h.policy.digest(); },
-                             "\"sha256:...\", a hash of the policy's meaning.")
-      .def_property_readonly("description", [](const PolicyHandle& h) { return h.policy.description(); },
-                             "The policy's description, or ''.")
-      .def_property_readonly("files", [](const PolicyHandle& h) {
-        std::vector<std::string> names;
-        for (const auto& file : h.sources->files) names.push_back(file.first);
-        return py::tuple(py::cast(names));
-      }, "The names of the files it was loaded from, root first.")
+      .def_property_readonly(
+          "name", [](const PolicyHandle& h) { return h.policy.name(); },
+          "The policy's name (its `policy:` key).")
+      .def_property_readonly(
+          "digest", [](const PolicyHandle& h) { return h.policy.digest(); },
+          "\"sha256:...\", a hash of the policy's meaning.")
+      .def_property_readonly(
+          "description", [](const PolicyHandle& h) { return h.policy.description(); },
+          "The policy's description, or ''.")
+      .def_property_readonly(
+          "files",
+          [](const PolicyHandle& h) {
+            std::vector<std::string> names;
+            for (const auto& file : h.sources->files) names.push_back(file.first);
+            return py::tuple(py::cast(names));
+          },
+          "The names of the files it was loaded from, root first.")
       .def("decide", &DecideOne, py::arg("query") = py::none(), py::pos_only(), py::kw_only(),
            py::arg("date") = py::none(), py::arg("explain") = false,
            "decide(query=None, /, *, date=None, explain=False, **dims) -> Decision\n\n"
@@ -269,14 +281,15 @@ void BindPolicy(py::module_& m) {
       .def("_matrix_raw", &MatrixRaw)
       .def("__eq__",
            [](const PolicyHandle& h, py::handle other) -> py::object {
-             if (!py::isinstance<PolicyHandle>(other)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+             if (!py::isinstance<PolicyHandle>(other))
+               return py::reinterpret_borrow<py::object>(Py_NotImplemented);
              return py::bool_(h.policy.digest() == other.cast<const PolicyHandle&>().policy.digest());
            })
       .def("__hash__", [](const PolicyHandle& h) { return py::hash(py::str(h.policy.digest())); })
       .def("__repr__",
            [](const PolicyHandle& h) {
-             return "<clearance.Policy '" + h.policy.name() + "' " + h.policy.digest().substr(0, 19) + "... from '" +
-                    h.sources->root + "'>";
+             return "<clearance.Policy '" + h.policy.name() + "' " + h.policy.digest().substr(0, 19) +
+                    "... from '" + h.sources->root + "'>";
            })
       .def(py::pickle(&PolicyState, &PolicyFromState));
 }
@@ -293,13 +306,16 @@ PYBIND11_MODULE(_clearance, m) {
   BindPolicy(m);
   BindDecision(m);
   BindBatch(m);
-  m.def("load",
-        [](py::handle path, py::handle root, bool allow_absolute) {
-          return LoadFromFiles(PathArgument(path, "path"), OptionalPath(root, "root"), allow_absolute);
-        },
-        py::arg("path"), py::kw_only(), py::arg("root") = py::none(), py::arg("allow_absolute") = false);
-  m.def("loads", [](py::handle text, py::handle name) { return LoadFromText(Text(text, "text"), Text(name, "name")); },
-        py::arg("text"), py::arg("name") = "<string>");
+  m.def(
+      "load",
+      [](py::handle path, py::handle root, bool allow_absolute) {
+        return LoadFromFiles(PathArgument(path, "path"), OptionalPath(root, "root"), allow_absolute);
+      },
+      py::arg("path"), py::kw_only(), py::arg("root") = py::none(), py::arg("allow_absolute") = false);
+  m.def(
+      "loads",
+      [](py::handle text, py::handle name) { return LoadFromText(Text(text, "text"), Text(name, "name")); },
+      py::arg("text"), py::arg("name") = "<string>");
   // Pickles and reprs name the package, where these classes are found.
   for (const char* name : {"Policy", "Decision", "TraceEntry"}) m.attr(name).attr("__module__") = "clearance";
   m.def("_diff_json", &DiffJson);

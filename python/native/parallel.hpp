@@ -13,7 +13,8 @@ namespace clearance::python {
 // `requested` threads (at most one per item), or for 0 one per 64 k items up
 // to one per core.
 inline unsigned Threads(unsigned requested, std::size_t n) {
-  if (requested > 0) return static_cast<unsigned>(std::min<std::size_t>(requested, std::max<std::size_t>(n, 1)));
+  if (requested > 0)
+    return static_cast<unsigned>(std::min<std::size_t>(requested, std::max<std::size_t>(n, 1)));
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   return static_cast<unsigned>(std::clamp<std::size_t>(n / 65536, 1, cores));
 }
