@@ -9,7 +9,9 @@
 //   - report::ParseJsonLine / ParseCsvRow / SplitCsvLine / CsvField: batch
 //     input lines parsed, and output lines written, as `clearance batch`
 //     does (BatchRenderer).
-// No type from src/ appears in this header.
+// No type from src/ appears in this header. When the library makes these
+// public (a batch line decider, the matrix), the bindings should call that
+// API and the matching part of this file should go.
 #pragma once
 
 #include <cstdint>
