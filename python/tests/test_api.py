@@ -249,6 +249,20 @@ class DecideManyTest(unittest.TestCase):
         dated = self.p.decide_many({"model": ["m1", "m1"], "country": ["DE", "DE"], "date": ["2025-01-01", "2026-03-01"]})
         self.assertEqual(dated.effects, ["deny", "allow"])
 
+    def test_numpy_and_pandas_columns(self):
+        try:
+            import numpy
+        except ImportError:
+            self.skipTest("NumPy is not installed (optional)")
+        arrays = {"model": numpy.array(["m1", "m2"]), "country": numpy.array(["DE", "US"])}
+        self.assertEqual(self.p.decide_many(arrays, date="2025-06-01").effects, ["deny", "allow"])
+        try:
+            import pandas
+        except ImportError:
+            self.skipTest("pandas is not installed (optional)")
+        frame = pandas.DataFrame({"model": ["m1", "m2"], "country": ["DE", "US"]})
+        self.assertEqual(self.p.decide_many(frame, date="2025-06-01").effects, ["deny", "allow"])
+
     def test_bad_input(self):
         cases = [
             (lambda: self.p.decide_many([Q, {"model": "x", "country": "DE"}]), clearance.QueryError, "queries[1]: unknown value 'x' of dimension 'model'"),
