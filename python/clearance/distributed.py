@@ -257,4 +257,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported module's main, so that tasks name the function as
+    # clearance.distributed._decide_partition (Dask pickles __main__'s
+    # functions by value, which the native functions cannot be).
+    from clearance.distributed import main as _main
+
+    sys.exit(_main())

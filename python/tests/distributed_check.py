@@ -113,6 +113,14 @@ def main(cli, lines):
             assert concatenated(folder / "out-json") == batch(cli, folder / "q.jsonl", "jsonl", trace), trace
             print(f"jsonl, trace {trace}: {len(manifest['partitions'])} partitions, byte-identical")
 
+        command = [sys.executable, "-m", "clearance.distributed", str(BASE), str(folder / "q.jsonl"), "--out",
+                   str(folder / "out-cli"), "--scheduler", cluster.scheduler_address, "--date", DATE,
+                   "--partition-bytes", "300000"]
+        run = subprocess.run(command, capture_output=True, text=True)
+        assert run.returncode == 1, (run.returncode, run.stderr)  # some lines are bad, as for clearance batch
+        assert concatenated(folder / "out-cli") == batch(cli, folder / "q.jsonl", "jsonl", "matching")
+        print("python -m clearance.distributed --scheduler: byte-identical")
+
         other = clearance.load(BASE.with_name("allies-defensive.yaml"))
         try:
             decide_files(policy, [folder / "q.jsonl"], folder / "out-bad", client=client, date=DATE,
