@@ -55,6 +55,16 @@ def loads():
     return clearance.loads(POLICY, name="p.yaml")
 
 
+def check_raises(test, cases):
+    """Each (call, exception type, message): the call raises exactly that."""
+    for call, kind, message in cases:
+        with test.subTest(message=message):
+            with test.assertRaises(kind) as caught:
+                call()
+            test.assertIs(type(caught.exception), kind)
+            test.assertEqual(str(caught.exception), message)
+
+
 class LoadTest(unittest.TestCase):
     def test_load_takes_a_pathlike(self):
         self.assertEqual(clearance.load(BASE).digest, clearance.load(str(BASE)).digest)
@@ -67,11 +77,7 @@ class LoadTest(unittest.TestCase):
             (lambda: clearance.loads(b"x"), "text must be a str, not bytes"),
             (lambda: clearance.loads("x", name=None), "name must be a str, not NoneType"),
         ]
-        for call, message in cases:
-            with self.subTest(message=message):
-                with self.assertRaises(TypeError) as caught:
-                    call()
-                self.assertEqual(str(caught.exception), message)
+        check_raises(self, [(call, TypeError, message) for call, message in cases])
 
     def test_a_missing_file_is_a_policy_error(self):
         with self.assertRaises(clearance.PolicyError) as caught:
@@ -212,11 +218,7 @@ class DecideTest(unittest.TestCase):
             (lambda: self.p.decide(Q, date="tomorrow"), clearance.QueryError, "bad date 'tomorrow' (expected a calendar date YYYY-MM-DD)"),
             (lambda: self.p.decide(dict(Q, id=object())), TypeError, "Object of type object is not JSON serializable"),
         ]
-        for call, kind, message in cases:
-            with self.subTest(message=message):
-                with self.assertRaises(kind) as caught:
-                    call()
-                self.assertEqual(str(caught.exception), message)
+        check_raises(self, cases)
 
     def test_a_mapping_that_is_not_a_dict(self):
         import types
@@ -275,11 +277,7 @@ class DecideManyTest(unittest.TestCase):
             (lambda: self.p.decide_many({"model": ["m1"], "country": ["DE"]}, trace="all"), ValueError, "columnar input gives effects and decisive rules only: use trace='none'"),
             (lambda: self.p.decide_many([Q], threads=-1), ValueError, "threads must be an int >= 0"),
         ]
-        for call, kind, message in cases:
-            with self.subTest(message=message):
-                with self.assertRaises(kind) as caught:
-                    call()
-                self.assertEqual(str(caught.exception), message)
+        check_raises(self, cases)
 
     def test_threads_share_a_policy(self):
         results = {}
@@ -319,11 +317,7 @@ class AnalysisTest(unittest.TestCase):
             (lambda: clearance.diff(old, old, all_dates=True), NotImplementedError, "diff(all_dates=True) needs a library whose diff compares every date; this one compares one date (pass date=...)"),
             (lambda: clearance.diff(old, old, date="2027-02-30"), clearance.QueryError, "bad date '2027-02-30' (expected a calendar date YYYY-MM-DD)"),
         ]
-        for call, kind, message in cases:
-            with self.subTest(message=message):
-                with self.assertRaises(kind) as caught:
-                    call()
-                self.assertEqual(str(caught.exception), message)
+        check_raises(self, cases)
 
     def test_matrix(self):
         p = loads()
