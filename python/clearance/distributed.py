@@ -143,7 +143,8 @@ def decide_files(policy: Policy, inputs: Sequence[Any], output_dir: Any, *, clie
     every worker's policy must have (default: ``policy.digest``). Inputs and
     ``output_dir`` must be on storage every worker reads and writes at the
     same paths. Raises DigestMismatchError when a worker's policy differs,
-    ValueError for bad arguments.
+    ValueError for bad arguments, OSError (FileNotFoundError) for an input
+    that cannot be read.
     """
     if not isinstance(policy, Policy):
         raise TypeError(f"policy must be a clearance.Policy, not {type(policy).__name__}")

@@ -121,6 +121,13 @@ def main(cli, lines):
         assert concatenated(folder / "out-cli") == batch(cli, folder / "q.jsonl", "jsonl", "matching")
         print("python -m clearance.distributed --scheduler: byte-identical")
 
+        try:
+            decide_files(policy, [folder / "missing.jsonl"], folder / "out-missing", client=client)
+        except FileNotFoundError as e:
+            print(f"a missing input: {e.strerror}")
+        else:
+            raise AssertionError("a missing input was not reported")
+
         other = clearance.load(BASE.with_name("allies-defensive.yaml"))
         try:
             decide_files(policy, [folder / "q.jsonl"], folder / "out-bad", client=client, date=DATE,
