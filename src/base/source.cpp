@@ -17,6 +17,10 @@ SourceLocation SourceTable::Locate(Mark mark) const {
   return {files_[mark.file].name, static_cast<int>(mark.line), static_cast<int>(mark.col)};
 }
 
+std::string SourceTable::Where(Mark mark) const {
+  return ShortLocation(mark) + ':' + std::to_string(mark.col);
+}
+
 std::string SourceTable::ShortLocation(Mark mark) const {
   if (mark.file >= files_.size()) return {};
   return files_[mark.file].name + ':' + std::to_string(mark.line);

@@ -33,6 +33,8 @@ class SourceTable {
   SourceLocation Locate(Mark mark) const;
   // "FILE:LINE"
   std::string ShortLocation(Mark mark) const;
+  // "FILE:LINE:COL", for messages that point at a second place.
+  std::string Where(Mark mark) const;
   // The source line under mark and a caret under its column.
   std::string Context(Mark mark) const;
 

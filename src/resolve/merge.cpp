@@ -26,8 +26,7 @@ class Merger {
     std::optional<Mark> values_mark;  // the first `values` key
   };
 
-  std::string Where(Mark mark) const { return diags_.sources().Locate(mark).file + ':' +
-                                              std::to_string(mark.line) + ':' + std::to_string(mark.col); }
+  std::string Where(Mark mark) const { return diags_.sources().Where(mark); }
 
   void AddLayer(const load::PolicyDoc& layer);
   void ApplyDrops(const load::FileDoc& root, std::size_t base_rules);

@@ -35,10 +35,7 @@ class Resolver {
   void ResolveRules(const MergedPolicy& merged);
   void ResolveOverrides(const MergedPolicy& merged);
 
-  std::string Where(Mark mark) const {
-    const SourceLocation at = diags_.sources().Locate(mark);
-    return at.file + ':' + std::to_string(at.line) + ':' + std::to_string(at.col);
-  }
+  std::string Where(Mark mark) const { return diags_.sources().Where(mark); }
 
   const Limits& limits_;
   Diagnostics& diags_;
