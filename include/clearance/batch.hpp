@@ -27,12 +27,16 @@ enum class BatchFormat { kJsonl, kCsv };
 struct BatchOptions {
   BatchFormat format = BatchFormat::kJsonl;
   TraceDetail detail = TraceDetail::kMatching;
-  Date as_of;  // for lines that name no date
+  bool trace = true;  // false: JSONL records without "trace" (`--trace none`)
+  Date as_of;         // for lines that name no date
 };
 
 struct BatchRecord {
-  std::string output;   // one line, no newline
-  bool failed = false;  // an error record
+  std::string output;             // one line, no newline
+  bool failed = false;            // an error record
+  bool malformed = false;         // failed because the line is no JSON object / CSV row at all
+  std::string error;              // what is wrong, when failed
+  Effect effect = Effect::kDeny;  // the decision's effect, when not failed
 };
 
 class BatchDecider {

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add(AddMatrix(app));
   add(AddGraph(app));
   add(AddReplay(app));
+  add(AddServe(app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -17,5 +17,6 @@ VerbRunner AddDiff(CLI::App& app);
 VerbRunner AddMatrix(CLI::App& app);
 VerbRunner AddGraph(CLI::App& app);
 VerbRunner AddReplay(CLI::App& app);
+VerbRunner AddServe(CLI::App& app);
 
 }  // namespace clearance::cli

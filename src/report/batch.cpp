@@ -71,27 +71,33 @@ Result<std::string> BatchDecider::ReadCsvHeader(std::string_view line) {
 BatchRecord BatchDecider::Decide(std::size_t number, std::string_view line) const {
   const bool csv = options_.format == BatchFormat::kCsv;
   const report::BatchRecord record = csv ? report::ParseCsvRow(header_, line) : report::ParseJsonLine(line);
-  auto failure = [&](const std::string& message) {
+  auto failure = [&](const std::string& message, bool malformed) {
+    BatchRecord failed{.failed = true, .malformed = malformed, .error = message};
     if (csv) {
-      std::string out = std::to_string(number) + ',' + report::CsvField(IdText(record.id));
-      for (std::size_t d = 0; d < policy_.dimensions().size(); ++d) out += ',';
-      return BatchRecord{out + ",,,,,," + report::CsvField(message), true};
+      failed.output = std::to_string(number) + ',' + report::CsvField(IdText(record.id));
+      for (std::size_t d = 0; d < policy_.dimensions().size(); ++d) failed.output += ',';
+      failed.output += ",,,,,," + report::CsvField(message);
+    } else {
+      failed.output = Dump(report::OrderedJson{{"line", number}, {"id", record.id}, {"error", message}});
     }
-    report::OrderedJson json = {{"line", number}, {"id", record.id}, {"error", message}};
-    return BatchRecord{Dump(json), true};
+    return failed;
   };
-  if (!record.error.empty()) return failure(record.error);
+  if (!record.error.empty()) return failure(record.error, record.malformed);
   Result<Query> query = RecordQuery(policy_, record, options_.as_of);
-  if (!query) return failure(query.error().diagnostics().front().message);
+  if (!query) return failure(query.error().diagnostics().front().message, false);
   const Decision d = policy_.Explain(*query, options_.detail);
-  if (!csv) return {Dump(DecisionRecord(policy_, *query, d, record.id)), false};
+  if (!csv) {
+    report::OrderedJson json = DecisionRecord(policy_, *query, d, record.id);
+    if (!options_.trace) json.erase("trace");
+    return {.output = Dump(json), .effect = d.effect};
+  }
   std::string out = std::to_string(number) + ',' + report::CsvField(IdText(record.id));
   const auto& dims = policy_.dimensions();
   for (std::size_t i = 0; i < dims.size(); ++i) out += ',' + report::CsvField(dims[i].values[query->values[i]]);
   out += ',' + query->date.ToString() + ',' + std::string(ToString(d.effect)) + ',' +
          std::string(ToString(d.basis)) + ',' + Joined(d.decisive) + ',' + Joined(d.outcomes) + ',' +
          Joined(d.obligations) + ',';
-  return {out, false};
+  return {.output = std::move(out), .effect = d.effect};
 }
 
 }  // namespace clearance

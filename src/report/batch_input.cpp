@@ -8,6 +8,7 @@ BatchRecord ParseJsonLine(std::string_view line) {
   BatchRecord r;
   if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
     r.error = "empty line";
+    r.malformed = true;
     return r;
   }
   // nlohmann copies and prints nested values recursively, so a line of 100 000
@@ -31,6 +32,7 @@ BatchRecord ParseJsonLine(std::string_view line) {
   nlohmann::ordered_json json = nlohmann::ordered_json::parse(line, check, false);
   if (json.is_discarded()) {
     r.error = "malformed JSON";
+    r.malformed = true;
     return r;
   }
   if (too_deep) {
@@ -97,11 +99,13 @@ BatchRecord ParseCsvRow(const std::vector<std::string>& header, std::string_view
   BatchRecord r;
   if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
     r.error = "empty line";
+    r.malformed = true;
     return r;
   }
   auto fields = SplitCsvLine(line);
   if (!fields) {
     r.error = "malformed CSV quoting";
+    r.malformed = true;
     return r;
   }
   if (fields->size() != header.size()) {

@@ -19,6 +19,7 @@ struct BatchRecord {
   std::string date;                 // empty: the as-of date
   nlohmann::ordered_json id;        // null when absent
   std::string error;                // non-empty: the line is bad
+  bool malformed = false;           // bad as text: empty, not JSON, broken CSV quoting
 };
 
 // One JSONL line: {"dim": "value", ..., "date"?: "YYYY-MM-DD", "id"?: any}.
