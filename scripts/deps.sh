@@ -7,7 +7,8 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   libyaml-cpp-dev libboost-dev nlohmann-json3-dev libcli11-dev libssl-dev
   catch2 libbenchmark-dev
-  python3 python3-dev pybind11-dev python3-yaml
+  python3 python3-dev pybind11-dev python3-yaml python3-setuptools python3-pip
+  python3-distributed  # optional: clearance.distributed and its test (skipped without it)
 )
 if [ "${CLEARANCE_WITH_CLANG:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 # bench/serve.sh drives `clearance serve` with wrk.

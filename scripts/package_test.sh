@@ -83,9 +83,10 @@ out=$("$work/pc_c_static" "$policy") || fail "pkg-config static consumer exited 
 expect "pkg-config static C" "\"effect\":\"deny\"" "$out"
 
 # --- Python, when the module was built --------------------------------------
-module=$(find "$prefix" -name 'clearance.cpython-*.so' | head -n1)
+# The package clearance/ holds the extension _clearance.cpython-*.so.
+module=$(find "$prefix" -path '*/clearance/_clearance.cpython-*.so' | head -n1)
 if [ -n "$module" ]; then
-  out=$(PYTHONPATH=$(dirname "$module") /usr/bin/python3 examples/python/decide.py "$policy") ||
+  out=$(PYTHONPATH=$(dirname "$(dirname "$module")") /usr/bin/python3 examples/python/decide.py "$policy") ||
     fail "the installed Python module failed"
   expect "installed Python module" "rejected: unknown value 'Germany'" "$out"
 else

@@ -10,7 +10,7 @@ import sys
 import clearance
 
 
-def main(path):
+def main(path: str) -> int:
     try:
         policy = clearance.load(path)
     except clearance.PolicyError as e:

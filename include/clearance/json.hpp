@@ -13,6 +13,13 @@ namespace clearance {
 // "obligations", "trace", "policy"}; indent < 0: one line, no newline.
 std::string DecisionToJson(const Policy& policy, const Query& query, const Decision& decision, int indent = -1);
 
+// The same record as a `clearance batch` JSONL line: with `id_json` (the JSON
+// text of the input line's id; empty or invalid: none) first, and without
+// "trace" when !trace (`--trace none`); with `alternatives`, also with the
+// "alternatives" of `check --alternatives --format json`.
+std::string DecisionToBatchLine(const Policy& policy, const Query& query, const Decision& decision, bool trace,
+                                std::string_view id_json, bool alternatives = false);
+
 // Decides a query given as a batch-format JSON object (CLI.md: dimension ->
 // value, optional "date" and "id"), on `as_of` unless it names its own date,
 // exactly as `clearance batch` does; returns the decision record (trace of

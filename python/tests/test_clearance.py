@@ -217,7 +217,8 @@ class AnalysisTest(unittest.TestCase):
         self.assertEqual(clearance.diff(old, old, date="2027-01-15")["changed"], 0)
         by_decisive = clearance.diff(old, new, date="2027-01-15", by="decisive")
         self.assertGreaterEqual(by_decisive["changed"], d["changed"])
-        self.assertEqual(clearance.diff(old, new, date="2027-01-15")["by"], "outcome")
+        self.assertEqual(clearance.diff(old, new, date="2027-01-15")["by"], "effect")  # the documented default
+        self.assertEqual(clearance.diff(old, new, date="2027-01-15", by="outcome")["by"], "outcome")
         self.assertEqual(clearance.diff(old, new, date="2027-01-15", by="effect")["by"], "effect")
         with self.assertRaises(ValueError):
             clearance.diff(old, new, by="rules")

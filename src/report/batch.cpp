@@ -45,6 +45,17 @@ std::string IdText(const nlohmann::ordered_json& id) {
 
 }  // namespace
 
+std::string DecisionToBatchLine(const Policy& policy, const Query& query, const Decision& decision, bool trace,
+                                std::string_view id_json, bool alternatives) {
+  nlohmann::ordered_json id;
+  if (!id_json.empty()) id = nlohmann::ordered_json::parse(id_json, nullptr, false);
+  if (id.is_discarded()) id = nullptr;
+  report::OrderedJson json = DecisionRecord(policy, query, decision, id);
+  if (!trace) json.erase("trace");
+  if (alternatives) report::AddAlternatives(json, policy, analysis::FindAlternatives(policy, query));
+  return Dump(json);
+}
+
 Result<std::string> DecideQueryJson(const Policy& policy, std::string_view query_json, Date as_of,
                                     bool alternatives) {
   const report::BatchRecord record = report::ParseJsonLine(query_json);
