@@ -1,10 +1,13 @@
-// clearance batch POLICY [--input FILE] [--format jsonl|csv] [--trace [all]]
-//                        [--date D] [--threads N]
+// clearance batch POLICY [--input FILE] [--format jsonl|csv]
+//                        [--trace none|matching|all] [--date D] [--threads N]
+//                        [--rule-texts inline|header] [--relative-sources]
+//                        [--keep-columns COL,...]
 // One output record per input line, in input order. Input is read in chunks
 // that are decided in parallel and written before the next is read, so
 // memory stays flat however long the input.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -22,7 +25,10 @@ struct BatchFlags {
   std::string policy;
   std::string input;
   std::string format = "jsonl";
-  std::string trace;  // "", "matching" or "all"
+  std::string trace = "matching";
+  std::string rule_texts = "inline";
+  bool relative_sources = false;
+  std::vector<std::string> keep_columns;
   std::string date;
   unsigned threads = 1;
   LoadFlags load;
@@ -59,15 +65,24 @@ int RunBatch(const BatchFlags& f) {
   BatchOptions options;
   options.format = f.format == "csv" ? BatchFormat::kCsv : BatchFormat::kJsonl;
   options.detail = f.trace == "all" ? TraceDetail::kAll : TraceDetail::kMatching;
+  options.trace = f.trace != "none";
   options.as_of = as_of;
+  options.rule_texts_in_header = f.rule_texts == "header";
+  if (f.relative_sources) options.source_base = std::filesystem::path(f.policy).parent_path().string();
+  if (options.source_base.empty() && f.relative_sources) options.source_base = ".";
+  options.keep_columns = f.keep_columns;
   BatchDecider batch(policy, options);
+  if (const std::string header = batch.HeaderRecord(); !header.empty()) std::cout << header << '\n';
   std::size_t line_number = 0;
   if (f.format == "csv") {
     std::string text;
     if (!std::getline(in, text)) return kPositive;
     ++line_number;
     Result<std::string> header = batch.ReadCsvHeader(text);
-    if (!header) throw UsageError{"error: " + header.error().diagnostics().front().message};
+    if (!header) {
+      const std::string input = file.is_open() ? f.input : "<stdin>";
+      throw UsageError{"error: " + input + ": " + header.error().diagnostics().front().message};
+    }
     std::cout << *header << '\n';
   }
   bool any_failed = false;
@@ -97,10 +112,18 @@ VerbRunner AddBatch(CLI::App& app) {
   sub->add_option("--input", flags->input, "Input file (default: standard input)");
   sub->add_option("--format", flags->format, "jsonl or csv, for input and output")
       ->check(CLI::IsMember({"jsonl", "csv"}));
-  sub->add_option("--trace", flags->trace, "Trace detail: matching (the default) or all")
-      ->expected(0, 1)
-      ->default_str("matching")
-      ->check(CLI::IsMember({"matching", "all", ""}));
+  sub->add_option("--trace", flags->trace,
+                  "JSONL trace: none (no \"trace\"), matching (the matching rules; the default) or all")
+      ->check(CLI::IsMember({"none", "matching", "all"}));
+  sub->add_option("--rule-texts", flags->rule_texts,
+                  "JSONL: inline (each trace entry carries its rule's because/cite; the default) or header "
+                  "(a first line {\"rules\": ...} carries them once)")
+      ->check(CLI::IsMember({"inline", "header"}));
+  sub->add_flag("--relative-sources", flags->relative_sources,
+                "Write trace sources relative to the policy's folder");
+  sub->add_option("--keep-columns", flags->keep_columns,
+                  "Input columns (CSV) or keys (JSONL) to copy to the output, comma-separated")
+      ->delimiter(',');
   sub->add_option("--date", flags->date, "As-of date for lines without a date (default: today, UTC)");
   sub->add_option("--threads", flags->threads, "Worker threads")->check(CLI::Range(1u, 256u));
   AddLoadFlags(*sub, flags->load);

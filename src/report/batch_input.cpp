@@ -3,8 +3,15 @@
 #include <algorithm>
 
 namespace clearance::report {
+namespace {
 
-BatchRecord ParseJsonLine(std::string_view line) {
+bool Kept(const std::vector<std::string>& keep, std::string_view name) {
+  return std::find(keep.begin(), keep.end(), name) != keep.end();
+}
+
+}  // namespace
+
+BatchRecord ParseJsonLine(std::string_view line, const std::vector<std::string>& keep) {
   BatchRecord r;
   if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
     r.error = "empty line";
@@ -50,6 +57,10 @@ BatchRecord ParseJsonLine(std::string_view line) {
   if (auto id = json.find("id"); id != json.end()) r.id = *id;
   for (const auto& [key, value] : json.items()) {
     if (key == "id") continue;
+    if (Kept(keep, key)) {
+      r.kept[key] = value;
+      continue;
+    }
     if (!value.is_string()) {
       r.error = "the value of '" + key + "' must be a string";
       return r;
@@ -95,7 +106,8 @@ std::optional<std::vector<std::string>> SplitCsvLine(std::string_view line) {
   return fields;
 }
 
-BatchRecord ParseCsvRow(const std::vector<std::string>& header, std::string_view line) {
+BatchRecord ParseCsvRow(const std::vector<std::string>& header, std::string_view line,
+                        const std::vector<std::string>& keep) {
   BatchRecord r;
   if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
     r.error = "empty line";
@@ -110,12 +122,19 @@ BatchRecord ParseCsvRow(const std::vector<std::string>& header, std::string_view
   }
   if (fields->size() != header.size()) {
     r.error = "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(fields->size());
+    // What the row does give still identifies it in the error record.
+    for (std::size_t i = 0; i < header.size() && i < fields->size(); ++i) {
+      if (header[i] == "id") r.id = (*fields)[i];
+      if (Kept(keep, header[i])) r.kept[header[i]] = (*fields)[i];
+    }
     return r;
   }
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string& value = (*fields)[i];
     if (header[i] == "id") {
       r.id = value;
+    } else if (Kept(keep, header[i])) {
+      r.kept[header[i]] = value;
     } else if (header[i] == "date") {
       r.date = value;
     } else if (!value.empty()) {

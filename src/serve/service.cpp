@@ -187,8 +187,8 @@ Response Service::Decide(const Request& request, Trace trace, std::string_view r
                  "Content-Type must be application/json, not '" + std::string(request.content_type) + "'");
   }
   // One snapshot decides the query and names the version that decided.
-  Policy policy = engine_.policy();
-  const BatchRecord record = BatchDecider(policy, BatchOptionsFor(trace, Date::TodayUtc())).Decide(1, request.body);
+  const Policy policy = engine_.policy();
+  const BatchRecord record = DeciderFor(policy, trace)->Decide(1, request.body);
   if (record.failed) {
     const bool empty = record.malformed && record.error == "empty line";
     return Error(400, record.malformed ? ErrorKind::kMalformedJson : ErrorKind::kBadQuery,
@@ -224,16 +224,28 @@ Response Service::Batch(const Request& request, Trace trace, std::string_view re
   Response r;
   r.content_type = "application/x-ndjson";
   r.digest = policy.digest();
-  r.stream.reset(new BatchStream(*this, std::move(policy), request.body, lines,
-                                 trace, std::string(request_id)));
+  r.stream.reset(new BatchStream(*this, DeciderFor(policy, trace), request.body, lines, std::string(request_id)));
   r.stream->start_ = start;
   return r;
 }
 
-BatchStream::BatchStream(Service& service, Policy policy, std::string_view body, std::size_t lines,
-                         Trace trace, std::string request_id)
-    : service_(service), decider_(std::move(policy), BatchOptionsFor(trace, Date::TodayUtc())), rest_(body),
-      lines_(lines), request_id_(std::move(request_id)),
+std::shared_ptr<const BatchDecider> Service::DeciderFor(const Policy& policy, Trace trace) {
+  const void* version = &policy.rules();
+  const Date today = Date::TodayUtc();
+  CachedDecider& cached = deciders_[static_cast<std::size_t>(trace)];
+  {
+    std::lock_guard lock(deciders_mutex_);
+    if (cached.version == version && cached.day == today) return cached.decider;
+  }
+  auto decider = std::make_shared<const BatchDecider>(policy, BatchOptionsFor(trace, today));
+  std::lock_guard lock(deciders_mutex_);
+  cached = {version, today, decider};
+  return decider;
+}
+
+BatchStream::BatchStream(Service& service, std::shared_ptr<const BatchDecider> decider, std::string_view body,
+                         std::size_t lines, std::string request_id)
+    : service_(service), decider_(std::move(decider)), rest_(body), lines_(lines), request_id_(std::move(request_id)),
       time_(UtcTimestamp(std::chrono::system_clock::now())), start_(Clock::now()) {}
 
 bool BatchStream::Next(std::string& out, std::size_t max_lines) {
@@ -243,7 +255,7 @@ bool BatchStream::Next(std::string& out, std::size_t max_lines) {
     const auto newline = rest_.find('\n');
     const std::string_view text = rest_.substr(0, newline);
     rest_ = newline == std::string_view::npos ? std::string_view{} : rest_.substr(newline + 1);
-    const BatchRecord record = decider_.Decide(number, text);
+    const BatchRecord record = decider_->Decide(number, text);
     if (record.failed) {
       metrics.CountError(ErrorKind::kBadLine);
     } else {

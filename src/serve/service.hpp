@@ -81,11 +81,11 @@ class BatchStream {
 
  private:
   friend class Service;
-  BatchStream(Service& service, Policy policy, std::string_view body, std::size_t lines, Trace trace,
-              std::string request_id);
+  BatchStream(Service& service, std::shared_ptr<const BatchDecider> decider, std::string_view body,
+              std::size_t lines, std::string request_id);
 
   Service& service_;
-  BatchDecider decider_;
+  std::shared_ptr<const BatchDecider> decider_;
   std::string_view rest_;
   std::size_t lines_;
   std::size_t number_ = 0;
@@ -125,6 +125,9 @@ class Service {
   bool Authorized(std::string_view authorization) const;
   std::string RequestId(std::string_view given);
   void Log(std::string_view time, std::string_view request_id, std::string_view line);
+  // The decider for `policy` (a snapshot of the engine's) with `trace`, made
+  // once per version, trace and day: making one renders every rule's texts.
+  std::shared_ptr<const BatchDecider> DeciderFor(const Policy& policy, Trace trace);
 
   friend class BatchStream;
   Engine& engine_;
@@ -136,6 +139,14 @@ class Service {
   std::atomic<std::uint64_t> next_request_{1};
   std::string request_prefix_;
   std::string token_digest_;  // SHA-256 of the token
+
+  struct CachedDecider {
+    const void* version = nullptr;  // identifies the policy version while the decider holds it
+    Date day;
+    std::shared_ptr<const BatchDecider> decider;
+  };
+  std::mutex deciders_mutex_;
+  CachedDecider deciders_[3];  // by Trace
 
   mutable std::mutex reload_mutex_;
   std::uint64_t loaded_generation_ = 1;
