@@ -1,4 +1,5 @@
 #include "load/prescan.hpp"
+#include "load/yaml_hints.hpp"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -182,7 +183,10 @@ std::optional<PrescanFault> CheckYamlStructure(std::string_view text, const Text
     // Only reachable when max_depth is set above yaml-cpp's own bound.
     return check.FaultAt(e.mark, "limit", "nesting deeper than the YAML parser's limit");
   } catch (const YAML::Exception& e) {
-    return check.FaultAt(e.mark, "yaml", "malformed YAML: " + e.msg);
+    const std::string hint =
+        YamlErrorHint(text, e.msg, static_cast<std::uint32_t>(std::max(e.mark.line, 0) + 1),
+                      static_cast<std::size_t>(std::max(e.mark.pos, 0)));
+    return check.FaultAt(e.mark, "yaml", "malformed YAML: " + e.msg + hint);
   }
   return std::nullopt;
 }

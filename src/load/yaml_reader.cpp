@@ -4,6 +4,7 @@
 
 #include "expr/parse.hpp"
 #include "load/prescan.hpp"
+#include "load/yaml_hints.hpp"
 
 namespace clearance::load {
 
@@ -19,7 +20,10 @@ std::optional<YAML::Node> YamlReader::ParseDocument() {
     // no yaml-cpp exception can leave the loader.
     Error({file_, static_cast<std::uint32_t>(std::max(0, e.mark.line) + 1),
            static_cast<std::uint32_t>(std::max(0, e.mark.column) + 1)},
-          "yaml", "malformed YAML: " + e.msg);
+          "yaml",
+          "malformed YAML: " + e.msg +
+              YamlErrorHint(sources_.file(file_).text, e.msg, static_cast<std::uint32_t>(std::max(0, e.mark.line) + 1),
+                            static_cast<std::size_t>(std::max(0, e.mark.pos))));
     return std::nullopt;
   }
   if (documents.size() > 1) {
@@ -197,7 +201,9 @@ std::vector<Text> YamlReader::NameList(const YAML::Node& node, Mark where, std::
 }
 
 void YamlReader::UnknownKey(const Text& key, std::string_view where, const std::vector<std::string>& known) {
-  Error(key.mark, "unknown-key", "unknown key '" + key.text + "' in " + std::string(where) + DidYouMean(key.text, known));
+  const std::string space = MissingSpaceHint(key.text);  // `policy:corpus` is one word to YAML
+  Error(key.mark, "unknown-key",
+        "unknown key '" + key.text + "' in " + std::string(where) + (space.empty() ? DidYouMean(key.text, known) : space));
 }
 
 }  // namespace clearance::load

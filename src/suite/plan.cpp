@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "suite/regions.hpp"
+
 namespace clearance::analysis {
 namespace {
 
@@ -143,14 +145,15 @@ std::size_t ProductSize(const TestPlan& plan, std::size_t cap) {
   return n;
 }
 
-TestFailure MakeFailure(const Policy& policy, const TestPlan& plan, const SourceTable& sources, const Query& query,
-                        const Verdict& verdict) {
+TestFailure MakeFailure(const Policy& policy, const TestPlan& plan, const SourceTable& sources,
+                        const Query& query, const Verdict& verdict) {
   const std::vector<DimensionInfo>& dims = policy.dimensions();
   const std::vector<RuleInfo>& rules = policy.rules();
   TestFailure f;
   f.where = sources.Locate(plan.doc->mark);
   f.case_name = plan.doc->name.text;
-  for (std::size_t d = 0; d < dims.size(); ++d) f.query.emplace_back(dims[d].name, dims[d].values[query.values[d]]);
+  for (std::size_t d = 0; d < dims.size(); ++d)
+    f.query.emplace_back(dims[d].name, dims[d].values[query.values[d]]);
   f.date = query.date;
   f.expected = plan.doc->expect;
   if (plan.decisive) {
@@ -167,8 +170,8 @@ TestFailure MakeFailure(const Policy& policy, const TestPlan& plan, const Source
 
 }  // namespace
 
-std::optional<TestPlan> PlanCase(const Policy& policy, const TestCaseDoc& doc, Date date, const Limits& limits,
-                                 Diagnostics& diagnostics) {
+std::optional<TestPlan> PlanCase(const Policy& policy, const TestCaseDoc& doc, Date date,
+                                 const Limits& limits, Diagnostics& diagnostics) {
   TestPlan plan;
   plan.doc = &doc;
   plan.date = doc.date.value_or(date);
@@ -185,7 +188,7 @@ std::optional<TestPlan> PlanCase(const Policy& policy, const TestCaseDoc& doc, D
 }
 
 TestCaseResult RunCase(const Policy& policy, const TestPlan& plan, const SourceTable& sources,
-                       std::vector<bool>& decisive_seen) {
+                       std::vector<RuleTally>& tallies) {
   const auto start = std::chrono::steady_clock::now();
   TestCaseResult result;
   result.name = plan.doc->name.text;
@@ -194,11 +197,12 @@ TestCaseResult RunCase(const Policy& policy, const TestPlan& plan, const SourceT
   Query query;
   query.values.resize(dims);
   query.date = plan.date;
-  std::vector<std::size_t> at(dims, 0);  // odometer; the last dimension turns fastest
+  std::vector<std::size_t> at(dims, 0);                 // odometer; the last dimension turns fastest
+  std::vector<std::size_t> decided(tallies.size(), 0);  // per rule, in this case
   for (bool more = plan.queries > 0; more;) {
     for (std::size_t d = 0; d < dims; ++d) query.values[d] = plan.values[d][at[d]];
     const Verdict verdict = policy.Decide(query);
-    for (std::uint32_t r : verdict.decisive) decisive_seen[r] = true;
+    for (std::uint32_t r : verdict.decisive) ++decided[r];
     const bool ok = verdict.effect == plan.doc->expect &&
                     (!plan.decisive || std::equal(verdict.decisive.begin(), verdict.decisive.end(),
                                                   plan.decisive->begin(), plan.decisive->end()));
@@ -212,6 +216,11 @@ TestCaseResult RunCase(const Policy& policy, const TestPlan& plan, const SourceT
     while (d > 0 && ++at[d - 1] == plan.values[d - 1].size()) at[--d] = 0;
     more = d > 0;
   }
+  for (std::size_t r = 0; r < tallies.size(); ++r) {
+    tallies[r].queries += decided[r];
+    tallies[r].cases += decided[r] > 0;
+  }
+  result.regions = GroupFailures(result.failures);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

@@ -7,8 +7,8 @@
 #include <optional>
 #include <vector>
 
-#include "suite/file.hpp"
 #include "clearance/testing.hpp"
+#include "suite/file.hpp"
 
 namespace clearance::analysis {
 
@@ -23,12 +23,18 @@ struct TestPlan {
 
 // `date` is the case's date when it sets none. A case expanding to more
 // than limits.max_domain queries is an error.
-std::optional<TestPlan> PlanCase(const Policy& policy, const TestCaseDoc& doc, Date date, const Limits& limits,
-                                 Diagnostics& diagnostics);
+std::optional<TestPlan> PlanCase(const Policy& policy, const TestCaseDoc& doc, Date date,
+                                 const Limits& limits, Diagnostics& diagnostics);
 
-// Runs every query of the plan. Marks in `decisive_seen` (one flag per rule)
-// each rule that was decisive for some query.
+// How often one rule was decisive, summed over the cases run.
+struct RuleTally {
+  std::size_t queries = 0;
+  std::size_t cases = 0;
+};
+
+// Runs every query of the plan, groups its failures into regions and adds
+// to `tallies` (one per rule) the queries and the case each rule decided.
 TestCaseResult RunCase(const Policy& policy, const TestPlan& plan, const SourceTable& sources,
-                       std::vector<bool>& decisive_seen);
+                       std::vector<RuleTally>& tallies);
 
 }  // namespace clearance::analysis

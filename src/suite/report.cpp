@@ -65,25 +65,68 @@ void TestSuiteXml(std::string& out, const TestFileResult& file) {
     failed_cases += c.failed > 0;
     seconds += c.seconds;
   }
-  out += "  <testsuite" + Attribute("name", file.file) + Attribute("tests", std::to_string(file.cases.size())) +
+  out += "  <testsuite" + Attribute("name", file.file) +
+         Attribute("tests", std::to_string(file.cases.size())) +
          Attribute("failures", std::to_string(failed_cases)) + Attribute("errors", "0") +
-         Attribute("skipped", "0") + Attribute("time", Seconds(seconds)) + ">\n";
+         Attribute("assertions", std::to_string(file.passed + file.failed)) + Attribute("skipped", "0") +
+         Attribute("time", Seconds(seconds)) + ">\n";
   out += "    <properties>\n";
   out += "      <property" + Attribute("name", "policy") + Attribute("value", file.policy) + "/>\n";
-  out += "      <property" + Attribute("name", "queries-passed") + Attribute("value", std::to_string(file.passed)) + "/>\n";
-  out += "      <property" + Attribute("name", "queries-failed") + Attribute("value", std::to_string(file.failed)) + "/>\n";
+  out += "      <property" + Attribute("name", "queries-passed") +
+         Attribute("value", std::to_string(file.passed)) + "/>\n";
+  out += "      <property" + Attribute("name", "queries-failed") +
+         Attribute("value", std::to_string(file.failed)) + "/>\n";
   out += "    </properties>\n";
   for (const TestCaseResult& c : file.cases) TestCaseXml(out, file, c);
   out += "  </testsuite>\n";
 }
 
+// "DIM=VALUE, ..., date=D: expected E, got E by R (FILE:LINE)".
+std::string QueryAndOutcome(const TestFailure& f) {
+  std::string out;
+  for (const auto& [dimension, value] : f.query) out += dimension + '=' + value + ", ";
+  return out + "date=" + f.date.ToString() + ": expected " + Expected(f) + ", got " + Actual(f);
+}
+
+std::string FailPrefix(const TestFailure& f) {
+  return f.where.file + ':' + std::to_string(f.where.line) + ": FAIL \"" + f.case_name + "\": ";
+}
+
 }  // namespace
 
-std::string TestFailure::ToString() const {
-  std::string out = where.file + ':' + std::to_string(where.line) + ": FAIL \"" + case_name + "\": ";
-  for (const auto& [dimension, value] : query) out += dimension + '=' + value + ", ";
-  out += "date=" + date.ToString() + ": expected " + Expected(*this) + ", got " + Actual(*this);
-  return out;
+std::string TestFailure::ToString() const { return FailPrefix(*this) + QueryAndOutcome(*this); }
+
+std::string TestFailureRegion::ToString() const {
+  if (count == 1) return example.ToString();
+  std::string out = FailPrefix(example) + std::to_string(count) + " queries";
+  for (std::size_t i = 0; i < varying.size(); ++i) {
+    out += (i ? ", " : " (") + varying[i].first + ": " + std::to_string(varying[i].second) + " values";
+  }
+  return out + (varying.empty() ? "" : ")") + ", e.g. " + QueryAndOutcome(example);
+}
+
+std::size_t TestReport::cases() const {
+  std::size_t n = 0;
+  for (const TestFileResult& file : files) n += file.cases.size();
+  return n;
+}
+
+std::size_t TestReport::failed_cases() const {
+  std::size_t n = 0;
+  for (const TestFileResult& file : files) {
+    for (const TestCaseResult& c : file.cases) n += c.failed > 0;
+  }
+  return n;
+}
+
+double TestReport::coverage_fraction() const {
+  std::size_t rules = 0;
+  std::size_t uncovered = 0;
+  for (const PolicyCoverage& c : coverage) {
+    rules += c.rules;
+    uncovered += c.uncovered.size();
+  }
+  return rules == 0 ? 1.0 : static_cast<double>(rules - uncovered) / static_cast<double>(rules);
 }
 
 std::string CoverageLine(const TestReport& report) {
@@ -101,20 +144,23 @@ std::string CoverageLine(const TestReport& report) {
   return out;
 }
 
+std::string CountsLine(const TestReport& report) {
+  const std::size_t cases = report.cases();
+  const std::size_t failed = report.failed_cases();
+  return "cases: " + std::to_string(cases - failed) + " passed, " + std::to_string(failed) +
+         " failed; queries: " + SummaryLine(report);
+}
+
 std::string SummaryLine(const TestReport& report) {
   return std::to_string(report.passed) + " passed, " + std::to_string(report.failed) + " failed";
 }
 
 std::string ToJUnitXml(const TestReport& report) {
-  std::size_t cases = 0;
-  std::size_t failed_cases = 0;
-  for (const TestFileResult& file : report.files) {
-    cases += file.cases.size();
-    for (const TestCaseResult& c : file.cases) failed_cases += c.failed > 0;
-  }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<testsuites" + Attribute("name", "clearance test") + Attribute("tests", std::to_string(cases)) +
-         Attribute("failures", std::to_string(failed_cases)) + Attribute("errors", "0") + ">\n";
+  out += "<testsuites" + Attribute("name", "clearance test") +
+         Attribute("tests", std::to_string(report.cases())) +
+         Attribute("failures", std::to_string(report.failed_cases())) + Attribute("errors", "0") +
+         Attribute("assertions", std::to_string(report.passed + report.failed)) + ">\n";
   for (const TestFileResult& file : report.files) TestSuiteXml(out, file);
   out += "</testsuites>\n";
   return out;

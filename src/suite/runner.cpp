@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <regex>
 #include <set>
 
 #include "suite/file.hpp"
@@ -26,8 +27,10 @@ bool IsTestFileName(const fs::path& path) {
 struct PolicyEntry {
   std::string name;  // as located
   std::optional<Policy> policy;
-  std::vector<Diagnostic> load_errors;  // when it failed to load; reported after the first test file naming it
-  std::vector<bool> decisive_seen;
+  // When it failed to load; reported after the first test file naming it.
+  std::vector<Diagnostic> load_errors;
+  std::vector<RuleTally> tallies;  // per rule
+  bool run = false;                // some case of it was run
 };
 
 struct FileEntry {
@@ -48,7 +51,9 @@ class Runner {
   void ReadTestFiles(const std::vector<std::string>& paths);
   std::size_t PolicyFor(const TestFileDoc& doc);
   void PlanCases(FileEntry& file);
+  bool Selected(const TestPlan& plan) const;
   TestReport RunPlans();
+  PolicyCoverage Coverage(const PolicyEntry& entry) const;
 
   TestOptions options_;
   SourceTable sources_;
@@ -56,6 +61,7 @@ class Runner {
   std::vector<FileEntry> files_;
   std::vector<PolicyEntry> policies_;
   std::map<std::string, std::size_t> policy_index_;
+  std::optional<std::regex> run_;  // TestOptions::run, compiled
 };
 
 void Runner::ReadTestFiles(const std::vector<std::string>& paths) {
@@ -63,9 +69,11 @@ void Runner::ReadTestFiles(const std::vector<std::string>& paths) {
   std::set<std::string> seen;
   for (const std::string& path : paths) {
     Result<std::string> name = resolver.Locate("", path);
-    Result<std::string> text = name ? resolver.Read(*name, options_.load.limits.max_file_bytes) : name.error();
+    Result<std::string> text =
+        name ? resolver.Read(*name, options_.load.limits.max_file_bytes) : name.error();
     if (!text) {
-      diags_.Error(kNoPlace, "io", "cannot read '" + path + "': " + text.error().diagnostics().front().message);
+      diags_.Error(kNoPlace, "io",
+                   "cannot read '" + path + "': " + text.error().diagnostics().front().message);
       continue;
     }
     if (!seen.insert(*name).second) continue;
@@ -83,15 +91,17 @@ std::size_t Runner::PolicyFor(const TestFileDoc& doc) {
   const std::string& test_file = sources_.file(doc.file).name;
   Result<std::string> name = options_.load.resolver->Locate(test_file, doc.policy.text);
   if (!name) {
-    diags_.Error(doc.policy.mark, "io", "cannot use policy '" + doc.policy.text + "': " + name.error().diagnostics().front().message);
+    diags_.Error(
+        doc.policy.mark, "io",
+        "cannot use policy '" + doc.policy.text + "': " + name.error().diagnostics().front().message);
     return SIZE_MAX;
   }
   auto [it, added] = policy_index_.emplace(*name, policies_.size());
   if (added) {
-    PolicyEntry entry{*name, std::nullopt, {}, {}};
+    PolicyEntry entry{*name, std::nullopt, {}, {}, false};
     Result<Policy> policy = LoadPolicy(*name, options_.load);
     if (policy) {
-      entry.decisive_seen.assign(policy->rules().size(), false);
+      entry.tallies.assign(policy->rules().size(), RuleTally{});
       entry.policy = std::move(*policy);
     } else {
       entry.load_errors = policy.error().diagnostics();
@@ -100,8 +110,9 @@ std::size_t Runner::PolicyFor(const TestFileDoc& doc) {
   }
   PolicyEntry& entry = policies_[it->second];
   if (!entry.policy) {
-    diags_.Error(doc.policy.mark, "policy", "policy '" + *name + "' does not load" +
-                                                (added ? " (its errors follow)" : " (its errors are above)"));
+    diags_.Error(doc.policy.mark, "policy",
+                 "policy '" + *name + "' does not load" +
+                     (added ? " (its errors follow)" : " (its errors are above)"));
     if (added) {
       for (const Diagnostic& d : entry.load_errors) diags_.Add(d);
     }
@@ -114,8 +125,13 @@ void Runner::PlanCases(FileEntry& file) {
   const Policy& policy = *policies_[file.policy].policy;
   const Date date = file.doc.date ? *file.doc.date : options_.as_of.value_or(Date::TodayUtc());
   for (const TestCaseDoc& c : file.doc.cases) {
-    if (auto plan = PlanCase(policy, c, date, options_.load.limits, diags_)) file.plans.push_back(std::move(*plan));
+    if (auto plan = PlanCase(policy, c, date, options_.load.limits, diags_))
+      file.plans.push_back(std::move(*plan));
   }
+}
+
+bool Runner::Selected(const TestPlan& plan) const {
+  return !run_ || std::regex_search(plan.doc->name.text, *run_);
 }
 
 TestReport Runner::RunPlans() {
@@ -124,25 +140,43 @@ TestReport Runner::RunPlans() {
     PolicyEntry& entry = policies_[file.policy];
     TestFileResult result{sources_.file(file.doc.file).name, entry.name, {}, 0, 0};
     for (const TestPlan& plan : file.plans) {
-      result.cases.push_back(RunCase(*entry.policy, plan, sources_, entry.decisive_seen));
+      if (!Selected(plan)) continue;
+      result.cases.push_back(RunCase(*entry.policy, plan, sources_, entry.tallies));
       result.passed += result.cases.back().passed;
       result.failed += result.cases.back().failed;
     }
+    if (result.cases.empty() && run_) continue;  // --run selected none of its cases
+    entry.run = true;
     report.passed += result.passed;
     report.failed += result.failed;
     report.files.push_back(std::move(result));
   }
   for (const PolicyEntry& entry : policies_) {
-    PolicyCoverage coverage{entry.name, entry.policy->name(), entry.policy->rules().size(), {}};
-    for (std::size_t r = 0; r < coverage.rules; ++r) {
-      if (!entry.decisive_seen[r]) coverage.uncovered.push_back(entry.policy->rules()[r].id);
-    }
-    report.coverage.push_back(std::move(coverage));
+    if (entry.run) report.coverage.push_back(Coverage(entry));
   }
   return report;
 }
 
+PolicyCoverage Runner::Coverage(const PolicyEntry& entry) const {
+  const std::vector<RuleInfo>& rules = entry.policy->rules();
+  PolicyCoverage coverage{entry.name, entry.policy->name(), rules.size(), {}, {}};
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    const RuleTally& tally = entry.tallies[r];
+    if (tally.queries == 0) coverage.uncovered.push_back(rules[r].id);
+    coverage.per_rule.push_back({rules[r].id, rules[r].where.file + ':' + std::to_string(rules[r].where.line),
+                                 tally.queries, tally.cases});
+  }
+  return coverage;
+}
+
 Result<TestReport> Runner::Run(const std::vector<std::string>& paths) {
+  if (!options_.run.empty()) {
+    try {
+      run_.emplace(options_.run, std::regex::ECMAScript);
+    } catch (const std::regex_error& e) {
+      return Error::Message("--run: '" + options_.run + "' is not a regular expression: " + e.what(), "run");
+    }
+  }
   ReadTestFiles(ExpandTestPaths(paths, diags_));
   if (files_.empty() && !diags_.has_errors()) diags_.Error(kNoPlace, "io", "no test file given");
   for (FileEntry& file : files_) {
@@ -150,7 +184,11 @@ Result<TestReport> Runner::Run(const std::vector<std::string>& paths) {
     if (file.policy != SIZE_MAX) PlanCases(file);
   }
   if (diags_.has_errors()) return diags_.ToError();
-  return RunPlans();
+  TestReport report = RunPlans();
+  if (run_ && report.files.empty()) {
+    return Error::Message("--run: no case name matches '" + options_.run + "'", "run");
+  }
+  return report;
 }
 
 }  // namespace
@@ -167,7 +205,8 @@ std::vector<std::string> ExpandTestPaths(const std::vector<std::string>& paths, 
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code file_ec;
-      if (IsTestFileName(it->path()) && it->is_regular_file(file_ec)) found.push_back(it->path().generic_string());
+      if (IsTestFileName(it->path()) && it->is_regular_file(file_ec))
+        found.push_back(it->path().generic_string());
     }
     if (ec) {
       diagnostics.Error(kNoPlace, "io", "cannot list '" + path + "': " + ec.message());

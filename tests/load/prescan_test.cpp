@@ -138,7 +138,7 @@ TEST_CASE("a syntax error is reported with yaml-cpp's message at its character c
   auto fault = Structure("\xc3\xa9t\xc3\xa9: [a, b}\n");
   REQUIRE(fault);
   CHECK(fault->code == "yaml");
-  CHECK(fault->message == "malformed YAML: illegal flow end");
+  CHECK(fault->message.starts_with("malformed YAML: illegal flow end; likely cause: a '[' or '{' is not closed"));
   CHECK(fault->line == 1);
   CHECK(fault->col == 11);  // 'été: [a, b' is 10 characters, 12 bytes
 }

@@ -262,7 +262,9 @@ TEST_CASE("mistakes in a test file are errors at their line and column", "[analy
        "t.test.yaml:7:15: error: 'decisive' must be a list, not a map [type]"},
       {"policy: nowhere.yaml\ncases: []\n", "t.test.yaml:1:9: error: cannot use policy 'nowhere.yaml': no such file "
                                             "'nowhere.yaml' [io]"},
-      {"policy: policy.yaml\ncases: [\n", "t.test.yaml:3:1: error: malformed YAML: end of sequence flow not found [yaml]"},
+      {"policy: policy.yaml\ncases: [\n", "t.test.yaml:3:1: error: malformed YAML: end of sequence flow not found; likely cause: a '[' or '{' is not "
+       "closed, or is closed by the other bracket; each '[' needs its ']' and each '{' its '}' (quote a value that "
+       "holds one) [yaml]"},
   }));
   CAPTURE(bad.text);
   const std::vector<std::string> errors = Errors(RunText(bad.text));
