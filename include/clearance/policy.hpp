@@ -155,6 +155,11 @@ class Policy {
 
   // The effect and decisive rules, from the compiled decision graph.
   Verdict Decide(const Query& query) const noexcept;
+  // Strings in, verdict out, allocating nothing: `values` holds one value
+  // name per dimension, in dimension order (an empty one takes the
+  // dimension's default). Nullopt when a name is unknown, a default is
+  // missing or the count is wrong; MakeQuery then says what is wrong.
+  std::optional<Verdict> Decide(std::span<const std::string_view> values, Date date) const noexcept;
   // out[i] = Decide(queries[i]); the spans must have the same size.
   void DecideBatch(std::span<const Query> queries, std::span<Verdict> out) const noexcept;
   // The full decision with its trace.

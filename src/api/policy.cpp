@@ -1,6 +1,7 @@
 // The public Policy facade: runs the pipeline (load -> resolve -> compile ->
 // checks) and answers queries.
 #include <algorithm>
+#include <array>
 #include <cassert>
 
 #include "compile/conflicts_graph.hpp"
@@ -63,6 +64,11 @@ Result<Policy> Build(std::string_view root, std::optional<std::string_view> text
   data->resolved = std::move(*resolved);
   for (const resolve::Dimension& d : data->resolved.dims) data->dimensions.push_back(d.info);
   for (const resolve::Rule& r : data->resolved.rules) data->rules.push_back(r.info);
+  for (const DimensionInfo& d : data->dimensions) {
+    data->dimension_names.push_back(d.name);
+    data->value_index.emplace_back(d.values);
+  }
+  data->dimension_index = FlatNames(data->dimension_names);
   return internal::PolicyAccess::Make(std::move(data));
 }
 
@@ -146,17 +152,12 @@ Result<Date> ParseQueryDate(std::string_view text) {
 }
 
 std::optional<std::size_t> Policy::FindDimension(std::string_view name) const {
-  auto it = data_->resolved.dim_index.find(name);
-  if (it == data_->resolved.dim_index.end()) return std::nullopt;
-  return it->second;
+  return data_->dimension_index.Find(data_->dimension_names, name);
 }
 
 std::optional<std::uint32_t> Policy::FindValue(std::size_t dimension, std::string_view value) const {
-  if (dimension >= data_->resolved.dims.size()) return std::nullopt;
-  const auto& index = data_->resolved.dims[dimension].value_index;
-  auto it = index.find(value);
-  if (it == index.end()) return std::nullopt;
-  return it->second;
+  if (dimension >= data_->dimensions.size()) return std::nullopt;
+  return data_->value_index[dimension].Find(data_->dimensions[dimension].values, value);
 }
 
 std::optional<std::uint32_t> Policy::FindRule(std::string_view id) const {
@@ -174,8 +175,27 @@ Result<Query> Policy::MakeQuery(const Assignments& assignments, Date date) const
 }
 
 bool Policy::ResolveQuery(std::span<const NameValue> assignments, Date date, Query& query) const {
+  // The flat indexes; MakeQuery's ResolveNames says what is wrong when this fails.
+  const PolicyData& p = *data_;
   query.date = date;
-  return ResolveNames(data_->resolved, assignments, query, nullptr);
+  query.values.assign(p.dimensions.size(), kUnset);
+  for (std::size_t i = 0; i < assignments.size(); ++i) {
+    const auto& [dim_name, value] = assignments[i];
+    // Callers usually name the dimensions in the policy's order: try that first.
+    const auto d = i < p.dimension_names.size() && p.dimension_names[i] == dim_name
+                       ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(i))
+                       : p.dimension_index.Find(p.dimension_names, dim_name);
+    if (!d || query.values[*d] != kUnset) return false;
+    const auto v = p.value_index[*d].Find(p.dimensions[*d].values, value);
+    if (!v) return false;
+    query.values[*d] = *v;
+  }
+  for (std::size_t d = 0; d < p.dimensions.size(); ++d) {
+    if (query.values[d] != kUnset) continue;
+    if (!p.dimensions[d].default_value) return false;
+    query.values[d] = *p.dimensions[d].default_value;
+  }
+  return true;
 }
 
 Decision Policy::Interpret(const Query& query, TraceDetail detail) const {
@@ -189,6 +209,28 @@ Decision Policy::Explain(const Query& query, TraceDetail detail) const {
 
 Verdict Policy::Decide(const Query& query) const noexcept {
   return data_->graph.Decide(query.values, query.date);
+}
+
+std::optional<Verdict> Policy::Decide(std::span<const std::string_view> values, Date date) const noexcept {
+  const PolicyData& p = *data_;
+  const std::size_t n = p.dimensions.size();
+  if (values.size() != n) return std::nullopt;
+  constexpr std::size_t kOnStack = 16;
+  std::array<std::uint32_t, kOnStack> small;
+  thread_local std::vector<std::uint32_t> large;
+  if (n > kOnStack && large.size() < n) large.resize(n);  // grows once per thread
+  std::uint32_t* codes = n > kOnStack ? large.data() : small.data();
+  for (std::size_t d = 0; d < n; ++d) {
+    if (values[d].empty()) {
+      if (!p.dimensions[d].default_value) return std::nullopt;
+      codes[d] = *p.dimensions[d].default_value;
+      continue;
+    }
+    const auto v = p.value_index[d].Find(p.dimensions[d].values, values[d]);
+    if (!v) return std::nullopt;
+    codes[d] = *v;
+  }
+  return p.graph.Decide(std::span<const std::uint32_t>(codes, n), date);
 }
 
 void Policy::DecideBatch(std::span<const Query> queries, std::span<Verdict> out) const noexcept {

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "base/flat_names.hpp"
 #include "base/source.hpp"
 #include "compile/decision_graph.hpp"
 #include "clearance/policy.hpp"
@@ -17,6 +18,10 @@ struct PolicyData {
   std::vector<DimensionInfo> dimensions;
   std::vector<RuleInfo> rules;
   compile::DecisionGraph graph;
+  // Names to indices for resolving query strings (ResolveQuery, FindValue).
+  std::vector<std::string> dimension_names;
+  FlatNames dimension_index;
+  std::vector<FlatNames> value_index;  // per dimension, over dimensions[d].values
 };
 
 }  // namespace clearance::internal

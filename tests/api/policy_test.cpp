@@ -60,3 +60,48 @@ TEST_CASE("ResolveQuery resolves what MakeQuery resolves and fails where it fail
 
 }  // namespace
 }  // namespace clearance
+
+TEST_CASE("Decide from value names in dimension order agrees with MakeQuery and Decide", "[api]") {
+  const std::string yaml = R"(clearance: 1
+policy: names
+dimensions:
+  model:
+    values: [m1, m2, a-rather-long-model-name-beyond-sixteen-bytes]
+  country:
+    values: [US, DE, FR]
+    default: US
+  use:
+    values: [research, ops]
+rules:
+  - id: r1
+    effect: allow
+    when: "model != m2 and country in [US, DE]"
+  - id: r2
+    effect: deny
+    when: "use == ops"
+    effective: 2026-06-01
+)";
+  const clearance::Result<clearance::Policy> policy = clearance::LoadPolicyFromString("names.yaml", yaml);
+  REQUIRE(policy);
+  const clearance::Date date = *clearance::Date::Parse("2026-07-01");
+  for (const auto& model : policy->dimensions()[0].values) {
+    for (const std::string country : {"US", "DE", "FR", ""}) {
+      for (const std::string use : {"research", "ops"}) {
+        const std::vector<std::string_view> values = {model, country, use};
+        clearance::Assignments names = {{"model", model}, {"use", use}};
+        if (!country.empty()) names.emplace_back("country", country);
+        const auto expected = policy->Decide(*policy->MakeQuery(names, date));
+        const auto got = policy->Decide(values, date);
+        REQUIRE(got);
+        CHECK(got->effect == expected.effect);
+        CHECK(std::vector(got->decisive.begin(), got->decisive.end()) ==
+              std::vector(expected.decisive.begin(), expected.decisive.end()));
+      }
+    }
+  }
+  const std::vector<std::string_view> unknown = {"m3", "US", "ops"}, no_default = {"m1", "US", ""},
+                                      too_few = {"m1", "US"};
+  CHECK_FALSE(policy->Decide(unknown, date));
+  CHECK_FALSE(policy->Decide(no_default, date));
+  CHECK_FALSE(policy->Decide(too_few, date));
+}
