@@ -192,6 +192,19 @@ TEST_CASE("diff HTML has its parts", "[diff][html]") {
        at = html.find(" changed queries, to allow\">↑2</td>", at + 1))
     ++cells;
   CHECK(cells * 2 == r.changed);
+  // Issue #14: the legend lists only the directions that occur (here, to
+  // allow), rows show names beside the codes, the counts have a caption and
+  // digests do not wrap.
+  const std::string legend = html.substr(html.find("<p class=\"legend\">"));
+  const std::string legend_line = legend.substr(0, legend.find("</p>"));
+  CHECK(legend_line.find("to allow") != std::string::npos);
+  CHECK(legend_line.find("to deny") == std::string::npos);
+  CHECK(legend_line.find("both ways") == std::string::npos);
+  CHECK(legend_line.find("decisive rules only") == std::string::npos);
+  CHECK(html.find("<tr><th>AT (Austria)</th>") != std::string::npos);
+  CHECK(html.find("<caption>Each cell counts the changed queries") != std::string::npos);
+  CHECK(html.find("<code class=\"digest\">sha256:") != std::string::npos);
+  CHECK(html.find("hsl(140,") == std::string::npos);  // no green against red
   CHECK(html.find("<section id=\"regions\">") != std::string::npos);
   CHECK(html.find("<article class=\"region\" id=\"region-1\">") != std::string::npos);
   CHECK(html.find("id=\"region-2\"") == std::string::npos);
