@@ -10,6 +10,9 @@ packages=(
   python3 python3-dev pybind11-dev
 )
 if [ "${CLEARANCE_WITH_CLANG:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
+# CI renders every HTML/SVG report in headless Chromium (ctest "reports: ...";
+# skipped where it is missing).
+if [ "${CLEARANCE_WITH_CHROMIUM:-0}" = 1 ]; then packages+=(chromium); fi
 
 missing=()
 for p in "${packages[@]}"; do
