@@ -114,7 +114,7 @@ class HeatMap {
            "for "
         << "that " << HtmlEscape(row_dim)
         << (axes_.cols == SIZE_MAX ? "" : " and " + HtmlEscape(r_.dimensions[axes_.cols]))
-        << " (over every other dimension); darker is more, the arrow gives the direction.</caption>\n"
+        << " (over every other dimension); darker is more; the glyph gives the kind of change.</caption>\n"
         << "<thead><tr><th></th>";
     for (std::size_t c = 0; c < cols_; ++c) {
       out << "<th>" << (axes_.cols == SIZE_MAX ? "all" : HtmlEscape(r_.compared_values[axes_.cols][c]))
@@ -179,24 +179,33 @@ class HeatMap {
     out << "<tr class=\"group\"><th colspan=\"" << cols_ + 1 << "\">" << HtmlEscape(title) << "</th></tr>\n";
   }
 
-  // Okabe–Ito hues (blue to allow, orange to deny, reddish purple both,
-  // grey for decisive-rule changes), darker for more; the glyph says the
-  // same without colour.
+  // A cell's kind: one direction, or several (kMixed) when regions of
+  // different kinds meet in it.
+  static constexpr unsigned kMixed = 8;
+  static unsigned Kind(unsigned dir) {
+    return dir == kToAllow || dir == kToDeny || dir == kSameEffect ? dir : kMixed;
+  }
+  // Okabe–Ito hues (blue to allow, orange to deny, grey for decisive-rule
+  // changes, reddish purple for several kinds), darker for more; the glyph
+  // says the same without colour.
   static std::string Colour(unsigned dir, double share) {
-    const int hue = dir == kToAllow ? 202 : dir == kToDeny ? 41 : dir == kSameEffect ? 0 : 326;
-    const int saturation = dir == kSameEffect ? 0 : dir == kToDeny ? 100 : 80;
+    const unsigned kind = Kind(dir);
+    const int hue = kind == kToAllow ? 202 : kind == kToDeny ? 41 : kind == kSameEffect ? 0 : 326;
+    const int saturation = kind == kSameEffect ? 0 : kind == kToDeny ? 100 : 80;
     const int light = static_cast<int>(std::lround(88 - 50 * share));
     return "hsl(" + std::to_string(hue) + "," + std::to_string(saturation) + "%," + std::to_string(light) +
            "%)";
   }
   static const char* Glyph(unsigned dir) {
-    return dir == kToAllow ? "↑" : dir == kToDeny ? "↓" : dir == kSameEffect ? "•" : "↕";
+    const unsigned kind = Kind(dir);
+    return kind == kToAllow ? "↑" : kind == kToDeny ? "↓" : kind == kSameEffect ? "•" : "±";
   }
   static const char* Meaning(unsigned dir) {
-    return dir == kToAllow      ? "to allow"
-           : dir == kToDeny     ? "to deny"
-           : dir == kSameEffect ? "decisive rules only"
-                                : "both ways";
+    const unsigned kind = Kind(dir);
+    return kind == kToAllow      ? "to allow"
+           : kind == kToDeny     ? "to deny"
+           : kind == kSameEffect ? "same effect, other decisive rules or outcomes"
+                                 : "several kinds of change";
   }
 
   void Row(std::ostream& out, const Policy& policy, const std::string& value) const {
@@ -212,21 +221,22 @@ class HeatMap {
       const unsigned dir = dir_[i * cols_ + j];
       const double share = max_ == 0 ? 0 : static_cast<double>(n) / static_cast<double>(max_);
       out << "<td style=\"background:" << Colour(dir, share)
-          << (share > 0.55 && dir != kToDeny ? ";color:#fff" : "") << "\" title=\"" << HtmlEscape(label)
+          << (share > 0.55 && Kind(dir) != kToDeny ? ";color:#fff" : "") << "\" title=\"" << HtmlEscape(label)
           << (axes_.cols == SIZE_MAX ? "" : " × " + HtmlEscape(r_.compared_values[axes_.cols][j])) << ": "
           << n << " changed queries, " << Meaning(dir) << "\">" << Glyph(dir) << n << "</td>";
     }
     out << "</tr>\n";
   }
 
-  // Only the directions that occur.
+  // Only the kinds that occur.
   void Legend(std::ostream& out) const {
     out << "<p class=\"legend\">";
-    for (unsigned dir :
-         {unsigned{kToAllow}, unsigned{kToDeny}, unsigned{kToAllow | kToDeny}, unsigned{kSameEffect}}) {
-      if (std::find(dir_.begin(), dir_.end(), dir) == dir_.end()) continue;
-      out << "<span style=\"background:" << Colour(dir, 1) << "\">" << Glyph(dir) << " " << Meaning(dir)
-          << "</span>";
+    for (unsigned kind : {unsigned{kToAllow}, unsigned{kToDeny}, unsigned{kSameEffect}, kMixed}) {
+      const bool occurs =
+          std::any_of(dir_.begin(), dir_.end(), [&](unsigned d) { return d != 0 && Kind(d) == kind; });
+      if (!occurs) continue;
+      out << "<span style=\"background:" << Colour(kind, 1) << (kind == kToDeny ? ";color:#1d2430" : "")
+          << "\">" << Glyph(kind) << " " << Meaning(kind) << "</span>";
     }
     out << "</p>\n";
   }
