@@ -13,6 +13,9 @@ packages=(
 if [ "${CLEARANCE_WITH_CLANG:-0}" = 1 ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 # bench/serve.sh drives `clearance serve` with wrk.
 if [ "${CLEARANCE_WITH_WRK:-0}" = 1 ]; then packages+=(wrk curl); fi
+# CI renders every HTML/SVG report in headless Chromium (ctest "reports: ...";
+# skipped where it is missing).
+if [ "${CLEARANCE_WITH_CHROMIUM:-0}" = 1 ]; then packages+=(chromium); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -71,4 +71,25 @@ for format in text json csv html; do
   case $format in text) ext=txt ;; *) ext=$format ;; esac
   run "$out/replay-allies-defensive.$ext" replay "$log" rules/frontier-2026/allies-defensive.yaml --format "$format"
 done
+# Screenshots of the HTML and SVG reports as headless Chromium draws them
+# (when it is installed; the README shows them).
+shot() {
+  local profile
+  profile=$(mktemp -d)
+  "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$profile" --window-size="$2" \
+    --screenshot="$out/$1.png" "file://$PWD/$out/$1" > /dev/null 2>&1
+  rm -rf "$profile"
+}
+chromium=$(command -v chromium || command -v chromium-browser || true)
+if [ -n "$chromium" ]; then
+  shot allies-defensive.html 1280,1500
+  shot hawks.all-dates.html 1280,1500
+  shot allies-defensive.matrix.html 1000,560
+  # The SVG at its own size.
+  svg_size=$(grep -o -m1 'width="[0-9]*" height="[0-9]*"' "$out/allies-defensive.matrix.svg" | tr -dc '0-9 ' | tr ' ' ,)
+  shot allies-defensive.matrix.svg "$svg_size"
+else
+  echo "no chromium: screenshots not refreshed" >&2
+fi
 echo "wrote $(ls "$out" | grep -vc README) files to $out/"

@@ -107,6 +107,9 @@ struct DiffReport {
   // the values both declare (old order).
   std::vector<std::string> dimensions;
   std::vector<std::vector<std::string>> compared_values;
+  // Parallel to compared_values: each value's display name in the old
+  // policy (DimensionInfo::value_names), "" when it has none.
+  std::vector<std::vector<std::string>> compared_names;
   // Dimensions declared by one side only, fixed to that side's default.
   std::vector<std::pair<std::string, std::string>> fixed_old;
   std::vector<std::pair<std::string, std::string>> fixed_new;

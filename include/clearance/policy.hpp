@@ -94,10 +94,16 @@ struct GroupInfo {
 struct DimensionInfo {
   std::string name;
   std::vector<std::string> values;       // declaration order
+  // Per value, its display name: the `name` attribute when it is a string,
+  // else "" (the shipped countries carry their ISO short names).
+  std::vector<std::string> value_names;
   std::vector<GroupInfo> groups;         // declaration order
   std::optional<std::uint32_t> default_value;
   // The dimension whose values and groups this one shares (`like`), or "".
   std::string like;
+
+  // "DE (Germany)", or "DE" for a value without a display name.
+  std::string Labelled(std::uint32_t value) const;
 };
 
 struct RuleInfo {

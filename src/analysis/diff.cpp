@@ -51,6 +51,8 @@ DiffReport Skeleton(const resolve::ResolvedPolicy& o, const resolve::ResolvedPol
   for (const SharedDim& dim : space.shared) {
     r.dimensions.push_back(o.dims[dim.old_dim].info.name);
     r.compared_values.push_back(Names(o.dims[dim.old_dim], dim.old_value));
+    auto& names = r.compared_names.emplace_back();
+    for (std::uint32_t v : dim.old_value) names.push_back(o.dims[dim.old_dim].info.value_names[v]);
     r.queries = SaturatingMul(r.queries, dim.size());
   }
   for (std::uint32_t d = 0; d < o.dims.size(); ++d) {

@@ -72,7 +72,40 @@ Result<Policy> Build(std::string_view root, std::optional<std::string_view> text
   return internal::PolicyAccess::Make(std::move(data));
 }
 
-Error QueryError(std::string message) { return Error::Message(std::move(message), "query"); }
+Error QueryError(std::string message, std::string dimension = {}) {
+  Error error = Error::Message(std::move(message), "query");
+  if (dimension.empty()) return error;
+  std::vector<Diagnostic> diags = error.diagnostics();
+  diags.front().dimension = std::move(dimension);  // lets a front end name its own flag
+  return Error(std::move(diags), error.kind());
+}
+
+// A misspelt value suggests values (" (did you mean 'DE'?)"); failing that,
+// a value whose display name is close, since people type the name they know
+// ("Germany" gets "; did you mean 'DE' (Germany)?").
+std::string SuggestValue(const DimensionInfo& dim, std::string_view value) {
+  std::string by_code = DidYouMean(value, dim.values);
+  if (!by_code.empty()) return by_code;
+  const std::vector<std::string> close = ClosestNames(value, dim.value_names);
+  const auto starts = [&](const std::string& name) {  // "Korea" for "Korea, Republic of"
+    return value.size() >= 3 && name.size() > value.size() &&
+           std::equal(value.begin(), value.end(), name.begin(),
+                      [](char a, char b) { return std::tolower(a & 0xff) == std::tolower(b & 0xff); });
+  };
+  std::vector<std::string> labels;
+  for (std::uint32_t v = 0; v < dim.values.size() && labels.size() < 3; ++v) {
+    const std::string& name = dim.value_names[v];
+    if (name.empty()) continue;
+    if (close.empty() ? !starts(name) : std::find(close.begin(), close.end(), name) == close.end()) continue;
+    labels.push_back("'" + dim.values[v] + "' (" + name + ")");
+  }
+  if (labels.empty()) return {};
+  std::string out = "; did you mean ";
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == labels.size() ? " or " : ", ") + labels[i];
+  }
+  return out + "?";
+}
 
 constexpr std::uint32_t kUnset = UINT32_MAX;
 
@@ -80,7 +113,8 @@ constexpr std::uint32_t kUnset = UINT32_MAX;
 // which receives the message of the first problem) and ResolveQuery
 // (without; no allocation then).
 template <class Names>
-bool ResolveNames(const resolve::ResolvedPolicy& p, const Names& assignments, Query& q, std::string* why) {
+bool ResolveNames(const resolve::ResolvedPolicy& p, const Names& assignments, Query& q, std::string* why,
+                  std::string* bad_dim = nullptr) {
   q.values.assign(p.dims.size(), kUnset);
   for (const auto& [dim_text, value_text] : assignments) {
     const std::string_view dim_name = dim_text, value = value_text;
@@ -105,8 +139,9 @@ bool ResolveNames(const resolve::ResolvedPolicy& p, const Names& assignments, Qu
                "'; a query names a value";
       } else {
         *why = "unknown value '" + std::string(value) + "' of dimension '" + std::string(dim_name) + "'" +
-               DidYouMean(value, dim.info.values);
+               SuggestValue(dim.info, value);
       }
+      if (bad_dim) *bad_dim = dim.info.name;
       return false;
     }
     q.values[d->second] = v->second;
@@ -140,6 +175,11 @@ Combine Policy::combine() const { return data_->resolved.combine; }
 const std::vector<DimensionInfo>& Policy::dimensions() const { return data_->dimensions; }
 const std::vector<RuleInfo>& Policy::rules() const { return data_->rules; }
 
+std::string DimensionInfo::Labelled(std::uint32_t value) const {
+  if (value >= value_names.size() || value_names[value].empty()) return values.at(value);
+  return values[value] + " (" + value_names[value] + ")";
+}
+
 const std::vector<std::uint32_t>& GroupInfo::MembersOn(Date date) const {
   if (cuts.empty()) return members;
   const auto i = std::upper_bound(cuts.begin(), cuts.end(), date) - cuts.begin();
@@ -168,8 +208,10 @@ std::optional<std::uint32_t> Policy::FindRule(std::string_view id) const {
 
 Result<Query> Policy::MakeQuery(const Assignments& assignments, Date date) const {
   Query q;
-  std::string why;
-  if (!ResolveNames(data_->resolved, assignments, q, &why)) return QueryError(std::move(why));
+  std::string why, dimension;
+  if (!ResolveNames(data_->resolved, assignments, q, &why, &dimension)) {
+    return QueryError(std::move(why), std::move(dimension));
+  }
   q.date = date;
   return q;
 }

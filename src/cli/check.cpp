@@ -37,11 +37,25 @@ Assignments ParseAssignments(const CheckFlags& f) {
   return out;
 }
 
+// The option that gave `dimension`, so that a query error names it:
+// "--country" for the short forms, else "--set".
+std::string FlagOf(const CheckFlags& f, const std::string& dimension) {
+  if (dimension.empty()) return {};
+  if ((dimension == "model" && !f.model.empty()) || (dimension == "country" && !f.country.empty()) ||
+      (dimension == "use" && !f.use.empty())) {
+    return "--" + dimension + ": ";
+  }
+  return "--set: ";
+}
+
 int RunCheck(const CheckFlags& f) {
   const Date as_of = AsOfDate(f.date);
   const Policy policy = LoadOrFail(f.policy, f.load);
   Result<Query> query = policy.MakeQuery(ParseAssignments(f), as_of);
-  if (!query) throw UsageError{"error: " + query.error().diagnostics().front().message};
+  if (!query) {
+    const Diagnostic& why = query.error().diagnostics().front();
+    throw UsageError{"error: " + FlagOf(f, why.dimension) + why.message};
+  }
   const Decision d = policy.Explain(*query, f.explain ? TraceDetail::kAll : TraceDetail::kMatching);
   if (f.format == "json") {
     std::cout << (f.alternatives ? DecisionWithAlternativesToJson(policy, *query, d, 2)

@@ -1,12 +1,13 @@
 // clearance matrix POLICY --rows DIM --cols DIM [--where DIM=VALUE]... [--date D]
-//   [--fold-rows GROUP...] [--fold-cols GROUP...] [--fold] [--format ...]
+//   [--fold-rows GROUP...] [--fold-cols GROUP...] [--fold] [--cell effect|outcome|rule] [--format ...]
+#include "clearance/matrix.hpp"
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "clearance/report.hpp"
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
-#include "clearance/matrix.hpp"
-#include "clearance/report.hpp"
 
 namespace clearance::cli {
 namespace {
@@ -18,6 +19,7 @@ struct MatrixFlags {
   std::string date;
   std::vector<std::string> fold_rows, fold_cols;
   bool fold = false;
+  std::string cell = "effect";
   std::string format = "text";
   LoadFlags load;
 };
@@ -47,6 +49,9 @@ int RunMatrix(const MatrixFlags& f) {
   options.fold_cols = Mode(f.fold_cols, f.fold);
   options.row_groups = f.fold_rows;
   options.col_groups = f.fold_cols;
+  options.show = f.cell == "outcome" ? MatrixShow::kOutcome
+                 : f.cell == "rule"  ? MatrixShow::kRule
+                                     : MatrixShow::kEffect;
   const Policy policy = LoadOrFail(f.policy, f.load);
   const Result<Matrix> m = BuildMatrix(policy, options);
   if (!m) throw UsageError{"error: " + m.error().diagnostics().front().message};
@@ -73,8 +78,10 @@ VerbRunner AddMatrix(CLI::App& app) {
   sub->add_option("policy", flags->policy, "The policy's root file")->required();
   sub->add_option("--rows", flags->rows, "The dimension down the table")->required();
   sub->add_option("--cols", flags->cols, "The dimension across the table")->required();
-  sub->add_option("--where", flags->where,
-                  "DIM=VALUE fixing another dimension (repeatable); others take their default");
+  sub->add_option(
+      "--where", flags->where,
+      "DIM=VALUE fixing another dimension (repeatable); others take their default. VALUE may be a "
+      "group (or any): a cell then covers every member and shows what they share, or mixed");
   sub->add_option("--date", flags->date, "Decide as of this date YYYY-MM-DD (default: today, UTC)");
   sub->add_option(
       "--fold-rows", flags->fold_rows,
@@ -85,6 +92,11 @@ VerbRunner AddMatrix(CLI::App& app) {
       "--fold", flags->fold,
       "Fold rows and columns not folded by --fold-rows/--fold-cols into the largest groups whose values "
       "decide alike, so that no cell is mixed");
+  sub->add_option(
+         "--cell", flags->cell,
+         "What a cell shows: effect (default), outcome (the decisive rules' outcomes, none without one) "
+         "or rule (the decisive rule ids, default when no rule matched)")
+      ->check(CLI::IsMember({"effect", "outcome", "rule"}));
   sub->add_option("--format", flags->format, "text (default), markdown, csv, html or svg")
       ->check(CLI::IsMember({"text", "markdown", "csv", "html", "svg"}));
   AddLoadFlags(*sub, flags->load);

@@ -11,13 +11,13 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
+// "model=fable-5, country=DE (Germany), date=2027-01-01": values with their
+// display names; a policy without dimensions shows the date alone.
 std::string QueryLine(const Policy& policy, const Query& query) {
   std::string out;
   const auto& dims = policy.dimensions();
-  for (std::size_t d = 0; d < dims.size(); ++d) {
-    out += (d ? ", " : "") + dims[d].name + '=' + dims[d].values[query.values[d]];
-  }
-  return out + ", date=" + query.date.ToString();
+  for (std::size_t d = 0; d < dims.size(); ++d) out += dims[d].name + '=' + dims[d].Labelled(query.values[d]) + ", ";
+  return out + "date=" + query.date.ToString();
 }
 
 // "model in frontier (fable-5) and country in tier-1 (DE)"; "always" for a

@@ -15,7 +15,7 @@ std::vector<FoldedItem> FoldValues(const Policy& policy, std::string_view dimens
   std::vector<FoldedItem> out;
   const auto d = policy.FindDimension(dimension);
   if (!d) {  // not a dimension of this policy: nothing to fold by
-    for (const std::string& v : values) out.push_back({v, 1, false});
+    for (const std::string& v : values) out.push_back({v, 1, false, ""});
     return out;
   }
   const DimensionInfo& dim = policy.dimensions()[*d];
@@ -23,7 +23,7 @@ std::vector<FoldedItem> FoldValues(const Policy& policy, std::string_view dimens
   for (const std::string& v : values) {
     if (auto index = policy.FindValue(*d, v)) in.set(*index);
   }
-  if (allow_any && in.count() == dim.values.size() && !values.empty()) return {{"any", values.size(), true}};
+  if (allow_any && in.count() == dim.values.size() && !values.empty()) return {{"any", values.size(), true, ""}};
   // Largest groups first; equal sizes in declaration order.
   std::vector<std::size_t> order(dim.groups.size());
   std::iota(order.begin(), order.end(), 0);
@@ -39,16 +39,27 @@ std::vector<FoldedItem> FoldValues(const Policy& policy, std::string_view dimens
                                    [&](std::uint32_t m) { return in.test(m) && !covered.test(m); });
     if (!whole) continue;
     for (std::uint32_t m : group.members) covered.set(m);
-    out.push_back({group.name, group.members.size(), true});
+    out.push_back({group.name, group.members.size(), true, ""});
   }
   for (const std::string& v : values) {
     const auto index = policy.FindValue(*d, v);
-    if (!index || !covered.test(*index)) out.push_back({v, 1, false});
+    if (!index) {
+      out.push_back({v, 1, false, ""});
+    } else if (!covered.test(*index)) {
+      out.push_back({v, 1, false, *index < dim.value_names.size() ? dim.value_names[*index] : ""});
+    }
   }
   return out;
 }
 
-std::string DescribeFolded(const std::vector<FoldedItem>& items, std::size_t max_items) {
+std::string ValueLabel(const Policy& policy, std::string_view dimension, const std::string& value) {
+  const auto d = policy.FindDimension(dimension);
+  if (!d) return value;
+  const auto v = policy.FindValue(*d, value);
+  return v ? policy.dimensions()[*d].Labelled(*v) : value;
+}
+
+std::string DescribeFolded(const std::vector<FoldedItem>& items, std::size_t max_items, bool names) {
   std::string out;
   std::size_t rest = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -59,6 +70,7 @@ std::string DescribeFolded(const std::vector<FoldedItem>& items, std::size_t max
     if (i > 0) out += ", ";
     out += items[i].name;
     if (items[i].group) out += " (" + std::to_string(items[i].size) + ")";
+    if (names && !items[i].display.empty()) out += " (" + items[i].display + ")";
   }
   if (rest > 0) out += ", … " + std::to_string(rest) + " more";
   return out;

@@ -21,6 +21,7 @@ struct FoldedItem {
   std::string name;
   std::size_t size = 1;  // values it stands for
   bool group = false;
+  std::string display;   // a value's display name ("Germany"), or ""
 };
 
 // `values` (names of `dimension`, in its declaration order) as the largest
@@ -31,8 +32,14 @@ std::vector<FoldedItem> FoldValues(const Policy& policy, std::string_view dimens
                                    const std::vector<std::string>& values, bool allow_any = true);
 
 // "tier-1 (18)", "DE", "tier-1 (18), CN, RU"; with max_items, the items past
-// it become "… N more".
-std::string DescribeFolded(const std::vector<FoldedItem>& items, std::size_t max_items = SIZE_MAX);
+// it become "… N more"; with names, values show their display names
+// ("CN (China)").
+std::string DescribeFolded(const std::vector<FoldedItem>& items, std::size_t max_items = SIZE_MAX,
+                           bool names = false);
+
+// "DE (Germany)": a value of `dimension` in `policy` with its display name
+// (the bare value when it has none or the policy does not declare it).
+std::string ValueLabel(const Policy& policy, std::string_view dimension, const std::string& value);
 
 struct TransitionTotal {
   Effect from = Effect::kDeny;

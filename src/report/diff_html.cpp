@@ -21,9 +21,10 @@ code{font:12.5px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f1f3f6;
 table{border-collapse:collapse}td,th{padding:.25em .6em;text-align:left;vertical-align:top}
 .facts td,.facts th,.totals td,.totals th,.values td,.values th{border-bottom:1px solid #e3e7ec}
 .num{text-align:right;font-variant-numeric:tabular-nums}
-.big{font-size:1.25em}.allow{color:#17733a;font-weight:600}.deny{color:#b3261e;font-weight:600}
-.heat{font-size:12px}.heat th{font-weight:500;white-space:nowrap}.heat thead th{writing-mode:vertical-rl;transform:rotate(180deg);height:9em;text-align:left}
-.heat td{width:2.6em;height:1.6em;text-align:center;border:1px solid #fff}.heat tr.group th{background:#eef1f5;font-weight:600;padding-top:.5em}
+.big{font-size:1.25em}.allow{color:#005a8c;font-weight:600}.deny{color:#9a5a00;font-weight:600}
+.facts code.digest{white-space:nowrap;word-break:normal}.scroll{overflow-x:auto;max-width:100%}
+.heat{font-size:12px}.heat caption{text-align:left;caption-side:top;padding:.3em 0;color:#5a6472}.heat th{font-weight:500;white-space:nowrap}.heat thead th{writing-mode:vertical-rl;transform:rotate(180deg);height:9em;text-align:left}
+.heat td{min-width:2.6em;height:1.6em;text-align:center;border:1px solid #fff;white-space:nowrap}.heat tr.group th{background:#eef1f5;font-weight:600;padding-top:.5em}
 .heat td.none{background:#f6f7f9;color:#b0b6bf}.legend span{display:inline-block;padding:.1em .6em;margin-right:.5em;border-radius:3px;color:#fff}
 .region{border:1px solid #d5dae1;border-radius:6px;padding:.4em 1em 1em;margin:1em 0}
 .region h3{margin:.4em 0}.rule{border-left:3px solid #c5ccd6;padding:.2em .8em;margin:.5em 0}
@@ -41,26 +42,30 @@ std::string Transition(clearance::Effect from, clearance::Effect to) {
 }
 
 std::string Code(const std::string& text) { return "<code>" + HtmlEscape(text) + "</code>"; }
+// A digest is one unbreakable word; the summary table scrolls rather than
+// wrap it mid-hash.
+std::string Digest(const std::string& text) {
+  return "<code class=\"digest\">" + HtmlEscape(text) + "</code>";
+}
 
 void Summary(std::ostream& out, const DiffReport& r) {
-  out << "<section id=\"summary\">\n<h2>Summary</h2>\n<table class=\"facts\">\n"
-      << "<tr><th></th><th>old</th><th>new</th></tr>\n"
-      << "<tr><th>policy</th><td>" << Code(r.old_policy.name) << "</td><td>" << Code(r.new_policy.name)
-      << "</td></tr>\n"
-      << "<tr><th>digest</th><td>" << Code(r.old_policy.digest) << "</td><td>" << Code(r.new_policy.digest)
-      << "</td></tr>\n"
-      << "<tr><th>date</th><td>"
+  const std::string new_date = r.all_dates ? "every date" : r.to_date.value_or(r.date).ToString();
+  out << "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"scroll\">\n<table class=\"facts\">\n"
+      << "<tr><th></th><th>policy</th><th>digest</th><th>date</th></tr>\n"
+      << "<tr><th>old</th><td>" << Code(r.old_policy.name) << "</td><td>" << Digest(r.old_policy.digest)
+      << "</td><td>"
       << (r.all_dates ? "every date (" + std::to_string(r.intervals) + " intervals)" : r.date.ToString())
-      << "</td><td>" << (r.all_dates ? "every date" : r.to_date.value_or(r.date).ToString())
-      << "</td></tr>\n</table>\n<p class=\"big\"><b>" << r.queries << "</b> "
+      << "</td></tr>\n<tr><th>new</th><td>" << Code(r.new_policy.name) << "</td><td>"
+      << Digest(r.new_policy.digest) << "</td><td>" << new_date
+      << "</td></tr>\n</table>\n</div>\n<p class=\"big\"><b>" << r.queries << "</b> "
       << (r.all_dates ? "query × interval pairs compared" : "queries compared");
   for (std::size_t d = 0; d < r.dimensions.size(); ++d) {
     out << (d ? " × " : " (") << HtmlEscape(r.dimensions[d]) << " " << r.compared_values[d].size();
   }
   if (r.all_dates) out << (r.dimensions.empty() ? " (" : " × ") << "intervals " << r.intervals;
   out << (r.dimensions.empty() && !r.all_dates ? "" : ")") << "; <b>" << r.changed << "</b> changed in <b>"
-      << r.regions.size() << "</b> " << (r.regions.size() == 1 ? "region" : "regions")
-      << " (by " << HtmlEscape(ByText(r.by)) << ").</p>\n";
+      << r.regions.size() << "</b> " << (r.regions.size() == 1 ? "region" : "regions") << " (by "
+      << HtmlEscape(ByText(r.by)) << ").</p>\n";
   if (!r.regions.empty()) {
     out << "<table class=\"totals\"><tr><th>transition</th><th class=\"num\">queries</th><th "
            "class=\"num\">regions</th></tr>\n";
@@ -105,7 +110,12 @@ class HeatMap {
       return;
     }
     Legend(out);
-    out << "<table class=\"heat\">\n<thead><tr><th></th>";
+    out << "<div class=\"scroll\">\n<table class=\"heat\">\n<caption>Each cell counts the changed queries "
+           "for "
+        << "that " << HtmlEscape(row_dim)
+        << (axes_.cols == SIZE_MAX ? "" : " and " + HtmlEscape(r_.dimensions[axes_.cols]))
+        << " (over every other dimension); darker is more; the glyph gives the kind of change.</caption>\n"
+        << "<thead><tr><th></th>";
     for (std::size_t c = 0; c < cols_; ++c) {
       out << "<th>" << (axes_.cols == SIZE_MAX ? "all" : HtmlEscape(r_.compared_values[axes_.cols][c]))
           << "</th>";
@@ -119,11 +129,11 @@ class HeatMap {
         continue;
       }
       GroupRow(out, item.name + " (" + std::to_string(item.size) + ")");
-      for (const std::string& v : Members(old_policy, row_dim, item.name)) Row(out, v);
+      for (const std::string& v : Members(old_policy, row_dim, item.name)) Row(out, old_policy, v);
     }
     if (!loose.empty() && loose.size() < changed.size()) GroupRow(out, "other");
-    for (const std::string& v : loose) Row(out, v);
-    out << "</tbody>\n</table>\n<p>" << rows_ - changed.size() << " of " << rows_ << " "
+    for (const std::string& v : loose) Row(out, old_policy, v);
+    out << "</tbody>\n</table>\n</div>\n<p>" << rows_ - changed.size() << " of " << rows_ << " "
         << HtmlEscape(row_dim) << " values have no changed query.</p>\n</section>\n";
   }
 
@@ -169,37 +179,66 @@ class HeatMap {
     out << "<tr class=\"group\"><th colspan=\"" << cols_ + 1 << "\">" << HtmlEscape(title) << "</th></tr>\n";
   }
 
+  // A cell's kind: one direction, or several (kMixed) when regions of
+  // different kinds meet in it.
+  static constexpr unsigned kMixed = 8;
+  static unsigned Kind(unsigned dir) {
+    return dir == kToAllow || dir == kToDeny || dir == kSameEffect ? dir : kMixed;
+  }
+  // Okabe–Ito hues (blue to allow, orange to deny, grey for decisive-rule
+  // changes, reddish purple for several kinds), darker for more; the glyph
+  // says the same without colour.
   static std::string Colour(unsigned dir, double share) {
-    const int hue = dir == kToAllow ? 140 : dir == kToDeny ? 4 : dir == kSameEffect ? 215 : 38;
-    const int light = static_cast<int>(std::lround(88 - 46 * share));
-    return "hsl(" + std::to_string(hue) + ",62%," + std::to_string(light) + "%)";
+    const unsigned kind = Kind(dir);
+    const int hue = kind == kToAllow ? 202 : kind == kToDeny ? 41 : kind == kSameEffect ? 0 : 326;
+    const int saturation = kind == kSameEffect ? 0 : kind == kToDeny ? 100 : 80;
+    const int light = static_cast<int>(std::lround(88 - 50 * share));
+    return "hsl(" + std::to_string(hue) + "," + std::to_string(saturation) + "%," + std::to_string(light) +
+           "%)";
+  }
+  static const char* Glyph(unsigned dir) {
+    const unsigned kind = Kind(dir);
+    return kind == kToAllow ? "↑" : kind == kToDeny ? "↓" : kind == kSameEffect ? "•" : "±";
+  }
+  static const char* Meaning(unsigned dir) {
+    const unsigned kind = Kind(dir);
+    return kind == kToAllow      ? "to allow"
+           : kind == kToDeny     ? "to deny"
+           : kind == kSameEffect ? "same effect, other decisive rules or outcomes"
+                                 : "several kinds of change";
   }
 
-  void Row(std::ostream& out, const std::string& value) const {
+  void Row(std::ostream& out, const Policy& policy, const std::string& value) const {
     const std::size_t i = Index(axes_.rows, value);
-    out << "<tr><th>" << HtmlEscape(value) << "</th>";
+    const std::string label = ValueLabel(policy, r_.dimensions[axes_.rows], value);
+    out << "<tr><th>" << HtmlEscape(label) << "</th>";
     for (std::size_t j = 0; j < cols_; ++j) {
       const std::uint64_t n = count_[i * cols_ + j];
       if (n == 0) {
         out << "<td class=\"none\">·</td>";
         continue;
       }
+      const unsigned dir = dir_[i * cols_ + j];
       const double share = max_ == 0 ? 0 : static_cast<double>(n) / static_cast<double>(max_);
-      out << "<td style=\"background:" << Colour(dir_[i * cols_ + j], share)
-          << (share > 0.55 ? ";color:#fff" : "") << "\" title=\"" << HtmlEscape(value)
+      out << "<td style=\"background:" << Colour(dir, share)
+          << (share > 0.55 && Kind(dir) != kToDeny ? ";color:#fff" : "") << "\" title=\"" << HtmlEscape(label)
           << (axes_.cols == SIZE_MAX ? "" : " × " + HtmlEscape(r_.compared_values[axes_.cols][j])) << ": "
-          << n << " changed\">" << n << "</td>";
+          << n << " changed queries, " << Meaning(dir) << "\">" << Glyph(dir) << n << "</td>";
     }
     out << "</tr>\n";
   }
 
+  // Only the kinds that occur.
   void Legend(std::ostream& out) const {
-    out << "<p class=\"legend\"><span style=\"background:" << Colour(kToAllow, 1) << "\">to allow</span>"
-        << "<span style=\"background:" << Colour(kToDeny, 1) << "\">to deny</span>"
-        << "<span style=\"background:" << Colour(kToAllow | kToDeny, 1) << "\">both</span>"
-        << "<span style=\"background:" << Colour(kSameEffect, 1) << "\">decisive rules only</span>"
-        << "Each cell counts the changed queries for that pair (over the other dimensions); darker is "
-           "more.</p>\n";
+    out << "<p class=\"legend\">";
+    for (unsigned kind : {unsigned{kToAllow}, unsigned{kToDeny}, unsigned{kSameEffect}, kMixed}) {
+      const bool occurs =
+          std::any_of(dir_.begin(), dir_.end(), [&](unsigned d) { return d != 0 && Kind(d) == kind; });
+      if (!occurs) continue;
+      out << "<span style=\"background:" << Colour(kind, 1) << (kind == kToDeny ? ";color:#1d2430" : "")
+          << "\">" << Glyph(kind) << " " << Meaning(kind) << "</span>";
+    }
+    out << "</p>\n";
   }
 
   const DiffReport& r_;
@@ -215,8 +254,8 @@ void RuleCards(std::ostream& out, const Policy& policy, const char* side, const 
                const std::vector<std::string>& outcomes, const std::vector<std::string>& obligations) {
   out << "<p><b>" << side << " decisive:</b> ";
   if (ids.empty()) out << "none (the policy's default, " << EffectSpan(policy.default_effect()) << ")";
-  out << "<br/><b>" << side << " outcomes:</b> " << HtmlEscape(JoinOr(outcomes, ", ", "none"))
-      << "<br/><b>" << side << " obligations:</b> ";
+  out << "<br/><b>" << side << " outcomes:</b> " << HtmlEscape(JoinOr(outcomes, ", ", "none")) << "<br/><b>"
+      << side << " obligations:</b> ";
   if (obligations.empty()) out << "none";
   for (std::size_t i = 0; i < obligations.size(); ++i) out << (i ? "; " : "") << HtmlEscape(obligations[i]);
   out << "</p>\n";
@@ -244,10 +283,12 @@ void Regions(std::ostream& out, const DiffReport& r, const Policy& old_policy, c
     for (std::size_t d = 0; d < r.dimensions.size(); ++d) {
       const auto& values = region.values[d];
       out << "<tr><th>" << HtmlEscape(r.dimensions[d]) << "</th><td>"
-          << HtmlEscape(DescribeFolded(FoldValues(old_policy, r.dimensions[d], values)));
+          << HtmlEscape(DescribeFolded(FoldValues(old_policy, r.dimensions[d], values), SIZE_MAX, true));
       if (values.size() > 1) {
         out << "<details><summary>" << values.size() << " values</summary>";
-        for (std::size_t k = 0; k < values.size(); ++k) out << (k ? ", " : "") << HtmlEscape(values[k]);
+        for (std::size_t k = 0; k < values.size(); ++k) {
+          out << (k ? ", " : "") << HtmlEscape(ValueLabel(old_policy, r.dimensions[d], values[k]));
+        }
         out << "</details>";
       }
       out << "</td></tr>\n";
@@ -278,8 +319,8 @@ void TimelineSection(std::ostream& out, const DiffReport& r) {
   };
   out << "<table class=\"totals\"><tr><th>date</th><th>regions beginning</th><th>regions ending</th></tr>\n";
   for (const TimelineStep& s : steps) {
-    out << "<tr><td>" << s.date.ToString() << "</td><td>" << links(s.starting) << "</td><td>" << links(s.ending)
-        << "</td></tr>\n";
+    out << "<tr><td>" << s.date.ToString() << "</td><td>" << links(s.starting) << "</td><td>"
+        << links(s.ending) << "</td></tr>\n";
   }
   out << "</table>\n</section>\n";
 }
@@ -302,7 +343,8 @@ void NotCompared(std::ostream& out, const DiffReport& r) {
     body << "<li>the old policy's own values " << HtmlEscape(OneSidedText(r.old_only_queries)) << "</li>\n";
   if (r.new_only_queries.queries > 0)
     body << "<li>the new policy's own values " << HtmlEscape(OneSidedText(r.new_only_queries)) << "</li>\n";
-  if (r.queries == 0) body << "<li>no query is compared: the policies share no value of some dimension</li>\n";
+  if (r.queries == 0)
+    body << "<li>no query is compared: the policies share no value of some dimension</li>\n";
   if (body.str().empty()) return;
   out << "<section id=\"not-compared\">\n<h2>Not compared</h2>\n<p>The policies differ: they do not "
          "declare the same values.</p>\n<ul>\n"

@@ -1,5 +1,8 @@
 // `clearance diff --format json`: exactly the shape of CLI.md "Diff regions",
-// plus "to_date" after "date" when the new policy is evaluated on another day.
+// plus "to_date" after "date" when the new policy is evaluated on another day,
+// and "names" at the end of a region whose values have display names.
+#include <algorithm>
+
 #include "report/diff_common.hpp"
 #include "report/diff_render.hpp"
 
@@ -15,6 +18,22 @@ Json ByDimension(const ValuesByDimension& lists) {
   return out;
 }
 
+// Display names of the region's values, per dimension that has any: an
+// addition to CLI.md's shape, left out when no value has a name.
+Json NamesJson(const DiffReport& report, const DiffRegion& r) {
+  Json out = Json::object();
+  for (std::size_t d = 0; d < report.dimensions.size() && d < report.compared_names.size(); ++d) {
+    const auto& all = report.compared_values[d];
+    Json names = Json::object();
+    for (const std::string& v : r.values[d]) {
+      const auto at = static_cast<std::size_t>(std::find(all.begin(), all.end(), v) - all.begin());
+      if (at < all.size() && !report.compared_names[d][at].empty()) names[v] = report.compared_names[d][at];
+    }
+    if (!names.empty()) out[report.dimensions[d]] = std::move(names);
+  }
+  return out;
+}
+
 Json RegionJson(const DiffReport& report, const DiffRegion& r) {
   Json values = Json::object();
   for (std::size_t d = 0; d < report.dimensions.size(); ++d) values[report.dimensions[d]] = r.values[d];
@@ -23,6 +42,8 @@ Json RegionJson(const DiffReport& report, const DiffRegion& r) {
       {"values", std::move(values)}, {"old_decisive", r.old_decisive}, {"new_decisive", r.new_decisive},
       {"old_outcomes", r.old_outcomes}, {"new_outcomes", r.new_outcomes},
       {"old_obligations", r.old_obligations}, {"new_obligations", r.new_obligations}};
+  Json names = NamesJson(report, r);
+  if (!names.empty()) out["names"] = std::move(names);
   if (report.all_dates) {
     const auto day = [](const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(nullptr); };
     Json dates{{"from", day(r.dates_from)}, {"to", day(r.dates_to)}};

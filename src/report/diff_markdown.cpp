@@ -105,7 +105,7 @@ void Regions(std::ostream& out, const DiffReport& r, const Policy& old_policy) {
     out << "| dimension | values |\n|---|---|\n";
     for (std::size_t d = 0; d < r.dimensions.size(); ++d) {
       const auto items = FoldValues(old_policy, r.dimensions[d], region.values[d]);
-      out << "| " << Cell(r.dimensions[d]) << " | " << Cell(DescribeFolded(items, kMaxValues)) << " |\n";
+      out << "| " << Cell(r.dimensions[d]) << " | " << Cell(DescribeFolded(items, kMaxValues, true)) << " |\n";
     }
     out << "\n";
     if (r.all_dates) out << "- dates: " << DateRangeText(region) << "\n";

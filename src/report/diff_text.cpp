@@ -59,7 +59,7 @@ void OneSidedLines(std::ostream& out, const DiffReport& r) {
     for (const auto& [dim, values] : by_dim) {
       if (values.empty()) continue;
       std::vector<FoldedItem> items;
-      for (const std::string& v : values) items.push_back({v, 1, false});
+      for (const std::string& v : values) items.push_back({v, 1, false, ""});
       out << label << dim << ": " << DescribeFolded(items, kMaxItems) << " (" << values.size()
           << ", not compared)\n";
     }

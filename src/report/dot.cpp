@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "base/strings.hpp"
-#include "report/dot_writer.hpp"
 #include "compile/graph_view.hpp"
+#include "report/dot_writer.hpp"
 
 namespace clearance::report {
 
@@ -94,16 +94,54 @@ std::string TerminalLabel(const compile::Terminal& terminal, const resolve::Reso
     return JoinNames(names, 6);
   };
   label += "\n" + ids(o.decisive);
+  std::vector<std::string> outcomes;
+  for (std::uint32_t r : o.decisive) {
+    const std::string& outcome = policy.rules[r].info.outcome;
+    if (!outcome.empty() && std::find(outcomes.begin(), outcomes.end(), outcome) == outcomes.end()) {
+      outcomes.push_back(outcome);
+    }
+  }
+  if (!outcomes.empty()) label += "\noutcome: " + JoinNames(outcomes, 4);
   if (!o.overridden.empty()) label += "\noverrides " + ids(o.overridden);
   if (!o.outvoted.empty()) label += "\noutvotes " + ids(o.outvoted);
   return label;
 }
 
-std::string FillFor(Effect effect) { return effect == Effect::kAllow ? "\"#d9f2d9\"" : "\"#f8d7da\""; }
+// Okabe–Ito blue and orange, light; the label's first word says the same.
+std::string FillFor(Effect effect) { return effect == Effect::kAllow ? "\"#cfe6f5\"" : "\"#fbe3b3\""; }
+
+// Whether a query focused as `view` says can take this edge.
+bool KeepEdge(const compile::DecisionGraph& graph, const compile::DiagramView& dv, const DotView& view,
+              compile::DiagramView::edge_descriptor e) {
+  const std::uint32_t level = graph.level_of(dv[boost::source(e, dv)].ref);
+  const boost::dynamic_bitset<>& classes = dv[e].classes;
+  if (level == 0) {
+    if (!view.date) return true;
+    const auto& cuts = graph.partition().cuts;
+    const auto interval =
+        static_cast<std::size_t>(std::upper_bound(cuts.begin(), cuts.end(), *view.date) - cuts.begin());
+    return classes.test(interval);
+  }
+  const std::uint32_t dim = graph.level_dim(level);
+  if (dim >= view.focus.size() || !view.focus[dim]) return true;
+  const compile::DimPartition& part = graph.partition().dims[dim];
+  const resolve::ValueSet& wanted = *view.focus[dim];
+  for (auto v = wanted.find_first(); v != resolve::ValueSet::npos; v = wanted.find_next(v)) {
+    if (classes.test(part.class_of[v])) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
-std::string DecisionsToDot(const compile::DecisionGraph& graph, const resolve::ResolvedPolicy& policy) {
+std::string DotGraphAttrs(const DotView& view, std::string_view extra) {
+  std::string out;
+  if (!view.title.empty()) out += "  label=" + DotQuote(view.title) + ";\n  labelloc=t;\n  fontsize=16;\n";
+  return out + "  fontname=\"Helvetica\";\n" + std::string(extra);
+}
+
+std::string DecisionsToDot(const compile::DecisionGraph& graph, const resolve::ResolvedPolicy& policy,
+                           const DotView& focus) {
   const compile::DiagramView view = compile::MakeDiagramView(graph);
   const auto vertex_attrs = [&](compile::DiagramView::vertex_descriptor v) -> std::string {
     const std::uint32_t ref = view[v].ref;
@@ -123,12 +161,17 @@ std::string DecisionsToDot(const compile::DecisionGraph& graph, const resolve::R
     const compile::DimPartition& part = graph.partition().dims[dim];
     resolve::ValueSet values(part.class_of.size());
     for (std::size_t v = 0; v < values.size(); ++v) values[v] = classes.test(part.class_of[v]);
-    return "label=" + DotQuote(DescribeValueSet(policy.dims[dim], values));
+    return "label=" + DotQuote(DescribeValueSet(policy.dims[dim], values, 4));
   };
+  const auto keep = [&](compile::DiagramView::edge_descriptor e) { return KeepEdge(graph, view, focus, e); };
+  const DotSelection selection = SelectVertices(view, {0}, keep, focus.max_nodes);
   std::ostringstream out;
-  WriteDot(out, view,
-           "  node [shape=ellipse, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n",
-           vertex_attrs, edge_attrs);
+  WriteSelectedDot(
+      out, view,
+      DotGraphAttrs(focus,
+                    "  node [shape=ellipse, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", "
+                    "fontsize=10];\n"),
+      selection, vertex_attrs, edge_attrs, keep, [](auto) { return std::string(); });
   return out.str();
 }
 

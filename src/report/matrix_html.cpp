@@ -1,35 +1,57 @@
-// Matrix as a self-contained HTML page and as a standalone SVG image.
-#include <algorithm>
+// Matrix as a self-contained HTML page: cells carry their text (effect,
+// outcome or deciding rules) as well as a colour, the legend lists only the
+// kinds of cell that occur, and values show their display names.
 #include <sstream>
 
 #include "report/diff_common.hpp"
 #include "report/matrix_render.hpp"
+#include "report/palette.hpp"
 
 namespace clearance::report {
 
 namespace {
 
-const char* Fill(MatrixCell cell) {
-  switch (cell) {
-    case MatrixCell::kAllow:
-      return "#2e9d55";
-    case MatrixCell::kDeny:
-      return "#c8453c";
-    case MatrixCell::kMixed:
-      return "#e3a33b";
+std::string Style() {
+  std::ostringstream css;
+  css << "body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#1d2430}\n"
+      << "h1{font-size:1.5em;margin-bottom:.2em}code{font:12px ui-monospace,monospace}\n"
+      << "table{border-collapse:collapse;font-size:12px}th{font-weight:500;text-align:left;white-space:"
+         "nowrap;padding:.2em .5em}\n"
+      << "thead th{writing-mode:vertical-rl;transform:rotate(180deg);vertical-align:bottom;max-height:16em}\n"
+      << "td{border:1px solid #fff;text-align:center;padding:.2em .4em}td span{white-space:nowrap}\n"
+      << ".scroll{overflow-x:auto;max-width:100%}\n"
+      << "td.allow,.legend .allow{background:" << kAllowFill << ";color:" << kAllowInk << "}\n"
+      << "td.deny,.legend .deny{background:" << kDenyFill << ";color:" << kDenyInk << "}\n"
+      << "td.mixed,.legend .mixed{background:repeating-linear-gradient(45deg," << kMixedFill << " 0 4px,"
+      << "#f3d9e7 4px 8px);color:" << kMixedInk << "}\n"
+      << ".legend span{display:inline-block;padding:.1em .6em;margin-right:.6em;border-radius:3px}\n";
+  return css.str();
+}
+
+void Legend(std::ostream& out, const Matrix& m) {
+  std::size_t counts[3] = {0, 0, 0};
+  for (MatrixCell cell : m.cells) ++counts[static_cast<int>(cell)];
+  out << "<p class=\"legend\">";
+  for (MatrixCell cell : {MatrixCell::kAllow, MatrixCell::kDeny, MatrixCell::kMixed}) {
+    const std::size_t n = counts[static_cast<int>(cell)];
+    if (n == 0) continue;
+    const std::string name(ToString(cell));
+    out << "<span class=\"" << name << "\">" << name << ": " << n << (n == 1 ? " cell" : " cells")
+        << "</span>";
   }
-  return "#888888";
+  out << "</p>\n";
 }
 
-std::string Caption(const Matrix& m) {
-  std::string out = m.policy + " on " + m.date.ToString();
-  for (const auto& [dim, value] : m.fixed) out += ", " + dim + " = " + value;
-  return out;
-}
-
-std::size_t Chars(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+// "a + b" may wrap between the items but not inside one (rule ids have
+// hyphens).
+std::string CellHtml(const std::string& text) {
+  std::string out = "<span>";
+  std::size_t from = 0;
+  for (std::size_t plus = text.find(" + "); plus != std::string::npos; plus = text.find(" + ", from)) {
+    out += HtmlEscape(text.substr(from, plus - from)) + "</span> + <span>";
+    from = plus + 3;
+  }
+  return out + HtmlEscape(text.substr(from)) + "</span>";
 }
 
 }  // namespace
@@ -39,77 +61,29 @@ std::string MatrixHtml(const Matrix& m) {
   const std::string title = "Decisions of " + m.policy;
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>"
       << HtmlEscape(title) << "</title>\n<style>\n"
-      << "body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#1d2430}\n"
-      << "table{border-collapse:collapse;font-size:12px}th{font-weight:500;text-align:left;white-space:"
-         "nowrap;padding:.2em .5em}\n"
-      << "thead th{writing-mode:vertical-rl;transform:rotate(180deg);height:9em}\n"
-      << "td{border:1px solid #fff;text-align:center;color:#fff;padding:.2em .4em}\n"
-      << "td.allow{background:#2e9d55}td.deny{background:#c8453c}td.mixed{background:#e3a33b}\n"
-      << "</style>\n</head>\n<body>\n<h1>" << HtmlEscape(title) << "</h1>\n<p>" << HtmlEscape(Caption(m))
-      << ". Rows: " << HtmlEscape(m.rows.dimension) << "; columns: " << HtmlEscape(m.cols.dimension)
-      << ". A folded line shows its effect when all its queries agree, <i>mixed</i> otherwise.</p>\n"
-      << "<table>\n<thead><tr><th>" << HtmlEscape(m.rows.dimension + " \\ " + m.cols.dimension) << "</th>";
-  for (const auto& col : m.cols.lines) out << "<th>" << HtmlEscape(MatrixLabel(col)) << "</th>";
+      << Style() << "</style>\n</head>\n<body>\n<h1>" << HtmlEscape(title) << "</h1>\n<p>"
+      << HtmlEscape(MatrixCaption(m)) << ". Rows: " << HtmlEscape(m.rows.dimension)
+      << "; columns: " << HtmlEscape(m.cols.dimension) << "; cells: " << MatrixShowText(m.show)
+      << ". A folded line shows what all its queries share, <i>mixed</i> otherwise.<br/>Digest <code>"
+      << HtmlEscape(m.digest) << "</code></p>\n";
+  Legend(out, m);
+  out << "<div class=\"scroll\">\n<table>\n<thead><tr><th>"
+      << HtmlEscape(m.rows.dimension + " \\ " + m.cols.dimension) << "</th>";
+  for (const auto& col : m.cols.lines) out << "<th>" << HtmlEscape(MatrixNamedLabel(col)) << "</th>";
   out << "</tr></thead>\n<tbody>\n";
   for (std::size_t r = 0; r < m.rows.lines.size(); ++r) {
-    out << "<tr><th>" << HtmlEscape(MatrixLabel(m.rows.lines[r])) << "</th>";
+    const std::string row = MatrixNamedLabel(m.rows.lines[r]);
+    out << "<tr><th>" << HtmlEscape(row) << "</th>";
     for (std::size_t c = 0; c < m.cols.lines.size(); ++c) {
       const std::string effect(ToString(m.at(r, c)));
-      out << "<td class=\"" << effect << "\" title=\"" << HtmlEscape(MatrixLabel(m.rows.lines[r])) << " × "
-          << HtmlEscape(MatrixLabel(m.cols.lines[c])) << ": " << effect << "\">" << effect << "</td>";
+      const std::string text(m.text(r, c));
+      out << "<td class=\"" << effect << "\" title=\"" << HtmlEscape(row) << " × "
+          << HtmlEscape(MatrixNamedLabel(m.cols.lines[c])) << ": " << effect
+          << (text == effect ? "" : " (" + HtmlEscape(text) + ")") << "\">" << CellHtml(text) << "</td>";
     }
     out << "</tr>\n";
   }
-  out << "</tbody>\n</table>\n</body>\n</html>\n";
-  return out.str();
-}
-
-std::string MatrixSvg(const Matrix& m) {
-  constexpr std::size_t kCell = 22, kChar = 7, kPad = 8, kTitle = 40;
-  std::size_t left = 0, top = 0;
-  for (const auto& row : m.rows.lines) left = std::max(left, Chars(MatrixLabel(row)));
-  for (const auto& col : m.cols.lines) top = std::max(top, Chars(MatrixLabel(col)));
-  left = left * kChar + 2 * kPad;
-  top = top * kChar + 2 * kPad + kTitle;
-  const std::string caption = Caption(m) + "; rows " + m.rows.dimension + ", columns " + m.cols.dimension;
-  const std::size_t width =
-      std::max({left + m.cols.lines.size() * kCell + kPad, Chars(caption) * 6 + 2 * kPad, std::size_t{240}});
-  const std::size_t height = top + m.rows.lines.size() * kCell + kPad + 24;
-  std::ostringstream out;
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width << "\" height=\"" << height
-      << "\" viewBox=\"0 0 " << width << " " << height << "\" font-family=\"sans-serif\" font-size=\"11\">\n"
-      << "<title>" << XmlEscape("Decisions of " + m.policy) << "</title>\n"
-      << "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
-      << "<text x=\"" << kPad << "\" y=\"18\" font-size=\"14\" font-weight=\"bold\">"
-      << XmlEscape("Decisions of " + m.policy) << "</text>\n<text x=\"" << kPad << "\" y=\"34\">"
-      << XmlEscape(caption) << "</text>\n";
-  for (std::size_t c = 0; c < m.cols.lines.size(); ++c) {
-    const std::size_t x = left + c * kCell + kCell / 2 + 4, y = top - kPad;
-    out << "<text x=\"" << x << "\" y=\"" << y << "\" transform=\"rotate(-90 " << x << " " << y << ")\">"
-        << XmlEscape(MatrixLabel(m.cols.lines[c])) << "</text>\n";
-  }
-  for (std::size_t r = 0; r < m.rows.lines.size(); ++r) {
-    const std::size_t y = top + r * kCell;
-    out << "<text x=\"" << kPad << "\" y=\"" << y + kCell / 2 + 4 << "\">"
-        << XmlEscape(MatrixLabel(m.rows.lines[r])) << "</text>\n";
-    for (std::size_t c = 0; c < m.cols.lines.size(); ++c) {
-      const std::string effect(ToString(m.at(r, c)));
-      out << "<rect x=\"" << left + c * kCell << "\" y=\"" << y << "\" width=\"" << kCell - 2
-          << "\" height=\"" << kCell - 2 << "\" fill=\"" << Fill(m.at(r, c)) << "\"><title>"
-          << XmlEscape(MatrixLabel(m.rows.lines[r]) + " × " + MatrixLabel(m.cols.lines[c]) + ": " + effect)
-          << "</title></rect>\n";
-    }
-  }
-  std::size_t x = kPad;
-  const std::size_t y = height - 14;
-  for (auto cell :
-       {MatrixCell::kAllow, MatrixCell::kDeny, MatrixCell::kMixed}) {
-    out << "<rect x=\"" << x << "\" y=\"" << y - 10 << "\" width=\"12\" height=\"12\" fill=\"" << Fill(cell)
-        << "\"/><text x=\"" << x + 16 << "\" y=\"" << y << "\">" << ToString(cell) << "</text>\n";
-    x += 70;
-  }
-  out << "</svg>\n";
+  out << "</tbody>\n</table>\n</div>\n</body>\n</html>\n";
   return out.str();
 }
 

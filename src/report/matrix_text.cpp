@@ -11,9 +11,13 @@ namespace {
 
 std::string Corner(const Matrix& m) { return m.rows.dimension + " \\ " + m.cols.dimension; }
 
-std::string FixedText(const Matrix& m) {
+// With names (markdown): "nationality = DE (Germany)".
+std::string FixedText(const Matrix& m, bool names = false) {
   std::string out;
-  for (const auto& [dim, value] : m.fixed) out += (out.empty() ? "" : ", ") + dim + " = " + value;
+  for (std::size_t i = 0; i < m.fixed.size(); ++i) {
+    out += (out.empty() ? "" : ", ") + m.fixed[i].first + " = " + m.fixed[i].second;
+    if (names && i < m.fixed_names.size() && !m.fixed_names[i].empty()) out += " (" + m.fixed_names[i] + ")";
+  }
   return out.empty() ? "nothing else" : out;
 }
 
@@ -39,6 +43,31 @@ std::string MatrixLabel(const MatrixLine& line) {
   return line.group ? line.label + " (" + std::to_string(line.values.size()) + ")" : line.label;
 }
 
+std::string MatrixNamedLabel(const MatrixLine& line) {
+  return line.name.empty() ? MatrixLabel(line) : line.label + " (" + line.name + ")";
+}
+
+std::string MatrixCaption(const Matrix& m) {
+  std::string out = m.policy + " on " + m.date.ToString();
+  for (std::size_t i = 0; i < m.fixed.size(); ++i) {
+    out += ", " + m.fixed[i].first + " = " + m.fixed[i].second;
+    if (i < m.fixed_names.size() && !m.fixed_names[i].empty()) out += " (" + m.fixed_names[i] + ")";
+  }
+  return out;
+}
+
+std::string_view MatrixShowText(MatrixShow show) {
+  switch (show) {
+    case MatrixShow::kEffect:
+      return "effect";
+    case MatrixShow::kOutcome:
+      return "outcome";
+    case MatrixShow::kRule:
+      return "deciding rules";
+  }
+  return "effect";
+}
+
 std::string MatrixText(const Matrix& m) {
   std::ostringstream out;
   out << "policy: " << m.policy << "\ndate: " << m.date.ToString() << "\nfixed: " << FixedText(m) << "\n\n";
@@ -46,6 +75,10 @@ std::string MatrixText(const Matrix& m) {
   for (const auto& row : m.rows.lines) first = std::max(first, Width(MatrixLabel(row)));
   std::vector<std::size_t> widths;
   for (const auto& col : m.cols.lines) widths.push_back(std::max<std::size_t>(Width(MatrixLabel(col)), 5));
+  for (std::size_t r = 0; r < m.rows.lines.size(); ++r) {
+    for (std::size_t c = 0; c < widths.size(); ++c)
+      widths[c] = std::max(widths[c], Width(std::string(m.text(r, c))));
+  }
   const auto line = [&](const std::string& head, const auto& cell) {
     std::string text = Pad(head, first);
     for (std::size_t c = 0; c < widths.size(); ++c) text += "  " + Pad(cell(c), widths[c]);
@@ -54,24 +87,25 @@ std::string MatrixText(const Matrix& m) {
   };
   line(Corner(m), [&](std::size_t c) { return MatrixLabel(m.cols.lines[c]); });
   for (std::size_t r = 0; r < m.rows.lines.size(); ++r) {
-    line(MatrixLabel(m.rows.lines[r]),
-         [&](std::size_t c) { return std::string(ToString(m.at(r, c))); });
+    line(MatrixLabel(m.rows.lines[r]), [&](std::size_t c) { return std::string(m.text(r, c)); });
   }
   return out.str();
 }
 
 std::string MatrixMarkdown(const Matrix& m) {
   std::ostringstream out;
-  out << "# Decisions of `" << m.policy << "`\n\nDate " << m.date.ToString() << "; " << MdCell(FixedText(m))
-      << ".\n\n| " << MdCell(Corner(m)) << " |";
-  for (const auto& col : m.cols.lines) out << " " << MdCell(MatrixLabel(col)) << " |";
+  out << "# Decisions of `" << m.policy << "`\n\nDate " << m.date.ToString() << "; "
+      << MdCell(FixedText(m, true))
+      << (m.show == MatrixShow::kEffect ? "" : "; cells: " + std::string(MatrixShowText(m.show))) << ".\n\n| "
+      << MdCell(Corner(m)) << " |";
+  for (const auto& col : m.cols.lines) out << " " << MdCell(MatrixNamedLabel(col)) << " |";
   out << "\n|---|";
   for (std::size_t c = 0; c < m.cols.lines.size(); ++c) out << "---|";
   out << "\n";
   for (std::size_t r = 0; r < m.rows.lines.size(); ++r) {
-    out << "| " << MdCell(MatrixLabel(m.rows.lines[r])) << " |";
+    out << "| " << MdCell(MatrixNamedLabel(m.rows.lines[r])) << " |";
     for (std::size_t c = 0; c < m.cols.lines.size(); ++c)
-      out << " " << ToString(m.at(r, c)) << " |";
+      out << " " << MdCell(std::string(m.text(r, c))) << " |";
     out << "\n";
   }
   return out.str();
@@ -84,7 +118,7 @@ std::string MatrixCsv(const Matrix& m) {
   out << '\n';
   for (std::size_t r = 0; r < m.rows.lines.size(); ++r) {
     out << CsvField(MatrixLabel(m.rows.lines[r]));
-    for (std::size_t c = 0; c < m.cols.lines.size(); ++c) out << ',' << ToString(m.at(r, c));
+    for (std::size_t c = 0; c < m.cols.lines.size(); ++c) out << ',' << CsvField(std::string(m.text(r, c)));
     out << '\n';
   }
   return out.str();

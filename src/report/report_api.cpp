@@ -4,13 +4,11 @@
 
 #include "analysis/alternatives.hpp"
 #include "api/policy_access.hpp"
-#include "clearance/graph.hpp"
 #include "clearance/report.hpp"
 #include "report/alternatives_render.hpp"
 #include "report/decision_json.hpp"
 #include "report/decision_text.hpp"
 #include "report/diff_render.hpp"
-#include "report/dot.hpp"
 #include "report/matrix_render.hpp"
 
 namespace clearance {
@@ -62,15 +60,5 @@ std::string MatrixToMarkdown(const Matrix& matrix) { return report::MatrixMarkdo
 std::string MatrixToCsv(const Matrix& matrix) { return report::MatrixCsv(matrix); }
 std::string MatrixToHtml(const Matrix& matrix) { return report::MatrixHtml(matrix); }
 std::string MatrixToSvg(const Matrix& matrix) { return report::MatrixSvg(matrix); }
-
-std::string PolicyToDot(const Policy& policy, GraphKind kind) {
-  const internal::PolicyData& data = internal::DataOf(policy);
-  switch (kind) {
-    case GraphKind::kGroups: return report::GroupsToDot(data.resolved);
-    case GraphKind::kOverrides: return report::OverridesToDot(data.resolved);
-    case GraphKind::kDecisions: break;
-  }
-  return report::DecisionsToDot(data.graph, data.resolved);
-}
 
 }  // namespace clearance

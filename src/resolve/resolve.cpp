@@ -103,6 +103,9 @@ void Resolver::ResolveDimension(const MergedDimension& merged, Dimension& dim) {
     dim.value_marks.push_back(value->name.mark);
     auto& attrs = dim.attributes.emplace_back();
     for (const load::AttributeDoc& a : value->attributes) attrs.emplace(a.name.text, a.value);
+    const auto name = attrs.find("name");
+    const auto* text = name == attrs.end() ? nullptr : std::get_if<std::string>(&name->second);
+    dim.info.value_names.push_back(text ? *text : std::string());
   }
   if (dim.info.values.empty()) {
     diags_.Error(dim.mark, "empty", "dimension '" + dim.info.name + "' has no values");

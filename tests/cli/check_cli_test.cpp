@@ -73,13 +73,13 @@ TEST_CASE("check rejects bad queries with exit 2 naming the argument", "[cli][ch
     std::string message;
   };
   auto c = GENERATE_COPY(values<Case>({
-      {"--model fable-5 --country XX --use research", "error: unknown value 'XX' of dimension 'country'"},
+      {"--model fable-5 --country XX --use research", "error: --country: unknown value 'XX' of dimension 'country'"},
       {"--model fable-5 --country DE --use research --set planet=mars", "error: unknown dimension 'planet'"},
-      {"--model frontier --country DE --use research", "error: 'frontier' is a group of dimension 'model'; a query names a value"},
+      {"--model frontier --country DE --use research", "error: --model: 'frontier' is a group of dimension 'model'; a query names a value"},
       {"--model fable-5 --country DE", "error: missing a value for dimension 'use'"},
       {"--model fable-5 --country DE --use research --date 2026-02-30", "error: --date: '2026-02-30' is not a date YYYY-MM-DD"},
       {"--model fable-5 --country DE --use research --set country", "error: --set: 'country' is not DIM=VALUE"},
-      {"--model fable-5 --country DE --use reserch", "error: unknown value 'reserch' of dimension 'use' (did you mean 'research'?)"},
+      {"--model fable-5 --country DE --use reserch", "error: --use: unknown value 'reserch' of dimension 'use' (did you mean 'research'?)"},
   }));
   CliRun run = RunCli("check " + kBase + " " + c.args);
   CHECK(run.exit_code == 2);

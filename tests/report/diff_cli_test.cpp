@@ -174,7 +174,7 @@ TEST_CASE("clearance matrix exits 0, or 2 naming the argument at fault", "[matri
   CHECK(err("--rows country --cols country --where model=fable-5 --where use=research") ==
         "error: --rows and --cols both name dimension 'country'\n");
   CHECK(err("--rows country --cols use --where model=fable5") ==
-        "error: --where: unknown value 'fable5' of dimension 'model' (did you mean 'fable-5'?)\n");
+        "error: --where: unknown value or group 'fable5' of dimension 'model' (did you mean 'fable-5'?)\n");
   CHECK(err("--rows country --cols use --where model") == "error: --where: 'model' is not DIM=VALUE\n");
   CHECK(err("--rows country --cols use --where model=fable-5 --where country=DE") ==
         "error: --where: 'country' is the rows dimension\n");

@@ -148,9 +148,13 @@ TEST_CASE("diff JSON has CLI.md's keys in order", "[diff]") {
                                                 "only_old", "only_new", "only_old_queries",
                                                 "only_new_queries"});
   CHECK(plain["by"] == "effect");
+  // CLI.md's keys, then "names" (an addition: the display names of the
+  // values that have one, per dimension).
   CHECK(keys(plain["regions"][0]) ==
         std::vector<std::string>{"from", "to", "count", "values", "old_decisive", "new_decisive", "old_outcomes",
-                                 "new_outcomes", "old_obligations", "new_obligations"});
+                                 "new_outcomes", "old_obligations", "new_obligations", "names"});
+  CHECK(plain["regions"][0]["names"]["country"]["DE"] == "Germany");
+  CHECK_FALSE(plain["regions"][0]["names"].contains("use"));  // no use has a name
   DiffOptions every_date;
   every_date.all_dates = true;
   auto all = Diff(base, allies, every_date);
@@ -184,10 +188,23 @@ TEST_CASE("diff HTML has its parts", "[diff][html]") {
   CHECK(html.find("<tr class=\"group\"><th colspan=\"10\">A:5 (38)</th></tr>") != std::string::npos);
   // Heat-map cells: each changed (country, use) pair shows its count (2 models).
   std::size_t cells = 0;
-  for (std::size_t at = html.find(" changed\">2</td>"); at != std::string::npos;
-       at = html.find(" changed\">2</td>", at + 1))
+  for (std::size_t at = html.find(" changed queries, to allow\">↑2</td>"); at != std::string::npos;
+       at = html.find(" changed queries, to allow\">↑2</td>", at + 1))
     ++cells;
   CHECK(cells * 2 == r.changed);
+  // Issue #14: the legend lists only the directions that occur (here, to
+  // allow), rows show names beside the codes, the counts have a caption and
+  // digests do not wrap.
+  const std::string legend = html.substr(html.find("<p class=\"legend\">"));
+  const std::string legend_line = legend.substr(0, legend.find("</p>"));
+  CHECK(legend_line.find("to allow") != std::string::npos);
+  CHECK(legend_line.find("to deny") == std::string::npos);
+  CHECK(legend_line.find("several kinds") == std::string::npos);
+  CHECK(legend_line.find("same effect") == std::string::npos);
+  CHECK(html.find("<tr><th>AT (Austria)</th>") != std::string::npos);
+  CHECK(html.find("<caption>Each cell counts the changed queries") != std::string::npos);
+  CHECK(html.find("<code class=\"digest\">sha256:") != std::string::npos);
+  CHECK(html.find("hsl(140,") == std::string::npos);  // no green against red
   CHECK(html.find("<section id=\"regions\">") != std::string::npos);
   CHECK(html.find("<article class=\"region\" id=\"region-1\">") != std::string::npos);
   CHECK(html.find("id=\"region-2\"") == std::string::npos);
