@@ -7,7 +7,7 @@
 //
 // Columns: the YAML text, one load (LoadPolicyFromString: parse, resolve,
 // compile, strict check; wall time of a single run, so noisy), the graph's
-// memory_bytes(), the resident growth once the policy is loaded and the
+// memory_bytes(), the live heap (mallinfo2) and the resident growth once the policy is loaded and the
 // YAML text freed (what a service holding the policy pays), and the
 // process's peak resident size (getrusage ru_maxrss, during loading).
 #include <malloc.h>
@@ -39,6 +39,8 @@ double ResidentBytes() {
   return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE));
 }
 
+double HeapInUseBytes() { return static_cast<double>(mallinfo2().uordblks); }
+
 double PeakResidentBytes() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -47,6 +49,7 @@ double PeakResidentBytes() {
 
 int Measure(std::size_t rules) {
   const double before = ResidentBytes();
+  const double heap_before = HeapInUseBytes();
   std::string yaml = MakeWorkloadYaml({.rules = rules});
   const double yaml_bytes = static_cast<double>(yaml.size());
   const auto start = std::chrono::steady_clock::now();
@@ -58,10 +61,11 @@ int Measure(std::size_t rules) {
   }
   std::string().swap(yaml);
   const double held = ResidentBytes() - before;
+  const double heap = HeapInUseBytes() - heap_before;
   const compile::DecisionGraph& graph = internal::DataOf(*policy).graph;
-  std::printf("%8zu %9.2f %10.1f %9.2f %8zu %12.2f %12.2f\n", rules, yaml_bytes / kMiB,
+  std::printf("%8zu %9.2f %10.1f %9.2f %8zu %9.2f %12.2f %12.2f\n", rules, yaml_bytes / kMiB,
               std::chrono::duration<double, std::milli>(stop - start).count(),
-              static_cast<double>(graph.memory_bytes()) / kMiB, graph.node_count(), held / kMiB,
+              static_cast<double>(graph.memory_bytes()) / kMiB, graph.node_count(), heap / kMiB, held / kMiB,
               PeakResidentBytes() / kMiB);
   return 0;
 }
@@ -88,8 +92,8 @@ int main(int argc, char** argv) {
   std::vector<std::int64_t> sizes;
   for (int i = 1; i < argc; ++i) sizes.push_back(std::atoll(argv[i]));
   if (sizes.empty()) sizes = RuleSizes();
-  std::printf("%8s %9s %10s %9s %8s %12s %12s\n", "rules", "yaml_MiB", "load_ms", "graph_MiB", "nodes",
-              "resident_MiB", "peak_MiB");
+  std::printf("%8s %9s %10s %9s %8s %9s %12s %12s\n", "rules", "yaml_MiB", "load_ms", "graph_MiB", "nodes",
+              "heap_MiB", "resident_MiB", "peak_MiB");
   int failures = 0;
   for (std::int64_t n : sizes) failures += MeasureApart(static_cast<std::size_t>(n)) != 0;
   return failures == 0 ? 0 : 1;
