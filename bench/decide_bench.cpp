@@ -6,11 +6,10 @@
 #include "api/policy_access.hpp"
 #include "eval/interpreter.hpp"
 #include "fixture.hpp"
+#include "workload.hpp"
 
 namespace clearance::bench {
 namespace {
-
-const std::vector<std::int64_t> kSizes = {10, 100, 1000, 10000};
 
 Verdict FromGraph(const compile::DecisionGraph& graph, const Query& q) {
   return graph.Decide(q.values, q.date);
@@ -131,7 +130,7 @@ void BM_Batch_Policy(benchmark::State& state) {
 }
 
 void Sizes(benchmark::internal::Benchmark* b) {
-  for (std::int64_t n : kSizes) b->Arg(n);
+  for (std::int64_t n : RuleSizes()) b->Arg(n);
   b->ArgName("rules");
 }
 

@@ -35,7 +35,8 @@ const Workload& GetWorkload(std::size_t rules) {
   std::lock_guard lock(mutex);
   auto& slot = cache[rules];
   if (slot) return *slot;
-  auto loaded = LoadPolicyFromString("bench.yaml", MakeWorkloadYaml({.rules = rules}));
+  auto loaded =
+      LoadPolicyFromString("bench.yaml", MakeWorkloadYaml({.rules = rules}), WorkloadLoadOptions(rules));
   if (!loaded) {
     std::fprintf(stderr, "workload does not load: %s\n", loaded.error().ToString().c_str());
     std::abort();

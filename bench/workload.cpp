@@ -1,7 +1,10 @@
 #include "workload.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <random>
 #include <sstream>
+#include <string_view>
 
 namespace clearance::bench {
 
@@ -126,6 +129,23 @@ const std::vector<std::string>& Uses() {
                                                 "critical-infrastructure",
                                                 "general"};
   return uses;
+}
+
+std::vector<std::int64_t> RuleSizes() {
+  std::vector<std::int64_t> sizes = {10, 100, 1000, 10000};
+  if (const char* big = std::getenv("CLEARANCE_BENCH_100K"); big && *big && std::string_view(big) != "0") {
+    sizes.push_back(100000);
+  }
+  return sizes;
+}
+
+LoadOptions WorkloadLoadOptions(std::size_t rules) {
+  LoadOptions options;
+  // ~200 bytes and ~20 nodes per rule; twice that as headroom.
+  options.limits.max_file_bytes = std::max(options.limits.max_file_bytes, rules * 400);
+  options.limits.max_nodes = std::max(options.limits.max_nodes, rules * 40);
+  options.limits.max_expanded_bytes = std::max(options.limits.max_expanded_bytes, rules * 400);
+  return options;
 }
 
 std::string MakeWorkloadYaml(const WorkloadOptions& options) { return Generator(options).Make(); }

@@ -23,6 +23,16 @@ struct WorkloadOptions {
   std::uint32_t seed = 42;
 };
 
+// The rule counts of every per-size benchmark: 10, 100, 1 000, 10 000, and
+// 100 000 when the environment variable CLEARANCE_BENCH_100K is set (it adds
+// minutes to a run and ~1 GiB of peak memory: see bench/README.md).
+std::vector<std::int64_t> RuleSizes();
+
+// The default limits, with the per-file ones raised to fit the workload at
+// `rules` (at 100 000 rules the file is 20 MiB with ~2 M YAML nodes, past
+// the defaults of 8 MiB and 2 M nodes).
+LoadOptions WorkloadLoadOptions(std::size_t rules);
+
 // Root file text of the workload policy (no includes).
 std::string MakeWorkloadYaml(const WorkloadOptions& options);
 

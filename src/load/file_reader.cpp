@@ -1,7 +1,5 @@
 #include "load/file_reader.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -9,7 +7,6 @@
 
 #include "base/lint_codes.hpp"
 #include "expr/parse.hpp"
-#include "load/prescan.hpp"
 #include "load/yaml_reader.hpp"
 
 namespace clearance::load {
@@ -28,25 +25,24 @@ class PolicyFileReader : public YamlReader {
   std::optional<FileDoc> Read();
 
  private:
-  void ReadTopLevel(const YAML::Node& root, FileDoc& doc);
-  void ReadClearanceVersion(const Text& key, const YAML::Node& value, bool& seen);
-  std::optional<Effect> ReadEffect(const YAML::Node& value, Mark where, std::string_view what);
-  void ReadDimensions(const YAML::Node& node, Mark where, FileDoc& doc);
-  void ReadDimension(const Text& name, const YAML::Node& node, DimensionDoc& dim);
-  void ReadValues(const YAML::Node& node, Mark where, DimensionDoc& dim);
-  void ReadAttributes(const YAML::Node& node, ValueDoc& value);
-  std::optional<AttributeValue> ReadAttribute(const YAML::Node& node, Mark where);
-  void ReadGroups(const YAML::Node& node, Mark where, DimensionDoc& dim);
-  std::vector<Text> ReadLintSettings(const YAML::Node& node, Mark where);
-  std::vector<MemberDoc> ReadMembers(const YAML::Node& node, Mark where, std::string_view what);
-  std::optional<MemberDoc> ReadDatedMember(const YAML::Node& node);
-  void ReadRules(const YAML::Node& node, Mark where, FileDoc& doc);
-  std::optional<RuleDoc> ReadRule(const YAML::Node& node);
-  void ReadRuleKey(const Text& key, const YAML::Node& value, RuleDoc& rule, bool& has_id,
-                   bool& has_effect);
-  WhenDoc ReadWhen(const YAML::Node& node, Mark where);
-  std::optional<DatedBound> ReadDate(const YAML::Node& node, Mark where, std::string_view what);
-  bool ColumnExact(const YAML::Node& node, const std::string& text) const;
+  void ReadTopLevel(const YamlNode& root, FileDoc& doc);
+  void ReadClearanceVersion(const Text& key, const YamlNode& value, bool& seen);
+  std::optional<Effect> ReadEffect(const YamlNode& value, Mark where, std::string_view what);
+  void ReadDimensions(const YamlNode& node, Mark where, FileDoc& doc);
+  void ReadDimension(const Text& name, const YamlNode& node, DimensionDoc& dim);
+  void ReadValues(const YamlNode& node, Mark where, DimensionDoc& dim);
+  void ReadAttributes(const YamlNode& node, ValueDoc& value);
+  std::optional<AttributeValue> ReadAttribute(const YamlNode& node, Mark where);
+  void ReadGroups(const YamlNode& node, Mark where, DimensionDoc& dim);
+  std::vector<Text> ReadLintSettings(const YamlNode& node, Mark where);
+  std::vector<MemberDoc> ReadMembers(const YamlNode& node, Mark where, std::string_view what);
+  std::optional<MemberDoc> ReadDatedMember(const YamlNode& node);
+  void ReadRules(const YamlNode& node, Mark where, FileDoc& doc);
+  std::optional<RuleDoc> ReadRule(const YamlNode& node);
+  void ReadRuleKey(const Text& key, const YamlNode& value, RuleDoc& rule, bool& has_id, bool& has_effect);
+  WhenDoc ReadWhen(const YamlNode& node, Mark where);
+  std::optional<DatedBound> ReadDate(const YamlNode& node, Mark where, std::string_view what);
+  bool ColumnExact(const YamlNode& node, const std::string& text) const;
 
   FileRole role_;
 };
@@ -60,7 +56,7 @@ const std::vector<std::string> kRuleKeys = {"id",       "effect",  "when",    "o
                                             "outcome",  "obligations", "tags",    "lint"};
 
 std::optional<FileDoc> PolicyFileReader::Read() {
-  std::optional<YAML::Node> root = ParseDocument();
+  std::optional<YamlNode> root = ParseDocument();
   if (!root) return std::nullopt;
   FileDoc doc;
   doc.file = file_;
@@ -75,7 +71,7 @@ std::optional<FileDoc> PolicyFileReader::Read() {
   return doc;
 }
 
-void PolicyFileReader::ReadClearanceVersion(const Text& key, const YAML::Node& value, bool& seen) {
+void PolicyFileReader::ReadClearanceVersion(const Text& key, const YamlNode& value, bool& seen) {
   seen = true;
   auto text = Scalar(value, key.mark, "'clearance'");
   if (!text) return;
@@ -90,7 +86,7 @@ void PolicyFileReader::ReadClearanceVersion(const Text& key, const YAML::Node& v
   }
 }
 
-std::optional<Effect> PolicyFileReader::ReadEffect(const YAML::Node& value, Mark where, std::string_view what) {
+std::optional<Effect> PolicyFileReader::ReadEffect(const YamlNode& value, Mark where, std::string_view what) {
   auto text = Scalar(value, where, what);
   if (!text) return std::nullopt;
   if (text->text == "allow") return Effect::kAllow;
@@ -99,7 +95,7 @@ std::optional<Effect> PolicyFileReader::ReadEffect(const YAML::Node& value, Mark
   return std::nullopt;
 }
 
-void PolicyFileReader::ReadTopLevel(const YAML::Node& root, FileDoc& doc) {
+void PolicyFileReader::ReadTopLevel(const YamlNode& root, FileDoc& doc) {
   const bool is_root = role_ == FileRole::kLayerRoot;
   bool has_version = false;
   Mark drop_mark;
@@ -108,7 +104,7 @@ void PolicyFileReader::ReadTopLevel(const YAML::Node& root, FileDoc& doc) {
     Error(key.mark, "include", "'" + key.text + "' may only be set in a policy's root file, not in an included file");
     return false;
   };
-  ForEachPair(root, [&](const Text& key, const YAML::Node& value) {
+  ForEachPair(root, [&](const Text& key, const YamlNode& value) {
     const std::string& k = key.text;
     if (k == "clearance") {
       ReadClearanceVersion(key, value, has_version);
@@ -125,16 +121,23 @@ void PolicyFileReader::ReadTopLevel(const YAML::Node& root, FileDoc& doc) {
       if (!root_only(key)) return;
       auto text = Scalar(value, key.mark, "'combine'");
       if (!text) return;
-      if (text->text == "deny-overrides") doc.combine = Combine::kDenyOverrides;
-      else if (text->text == "allow-overrides") doc.combine = Combine::kAllowOverrides;
-      else if (text->text == "strict") doc.combine = Combine::kStrict;
-      else Error(text->mark, kType, "'combine' must be deny-overrides, allow-overrides or strict, not '" + text->text + "'");
+      if (text->text == "deny-overrides")
+        doc.combine = Combine::kDenyOverrides;
+      else if (text->text == "allow-overrides")
+        doc.combine = Combine::kAllowOverrides;
+      else if (text->text == "strict")
+        doc.combine = Combine::kStrict;
+      else
+        Error(text->mark, kType,
+              "'combine' must be deny-overrides, allow-overrides or strict, not '" + text->text + "'");
     } else if (k == "include") {
       if (!ExpectList(value, key.mark, "'include'")) return;
-      ForEachItem(value, [&](const YAML::Node& item) {
+      ForEachItem(value, [&](const YamlNode& item) {
         auto path = Scalar(item, MarkOf(item), "an include path");
-        if (path && path->text.empty()) Error(path->mark, kType, "an include path may not be empty");
-        else if (path) doc.includes.push_back(std::move(*path));
+        if (path && path->text.empty())
+          Error(path->mark, kType, "an include path may not be empty");
+        else if (path)
+          doc.includes.push_back(std::move(*path));
       });
     } else if (k == "extends") {
       if (!root_only(key)) return;
@@ -162,9 +165,9 @@ void PolicyFileReader::ReadTopLevel(const YAML::Node& root, FileDoc& doc) {
   }
 }
 
-void PolicyFileReader::ReadDimensions(const YAML::Node& node, Mark where, FileDoc& doc) {
+void PolicyFileReader::ReadDimensions(const YamlNode& node, Mark where, FileDoc& doc) {
   if (!ExpectMap(node, where, "'dimensions'")) return;
-  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+  ForEachPair(node, [&](const Text& key, const YamlNode& value) {
     if (!CheckName(key, "a dimension name")) return;
     if (!expr::IsIdentifier(key.text)) {
       Error(key.mark, "name", "a dimension name must be an identifier, not '" + key.text + "'");
@@ -181,8 +184,8 @@ void PolicyFileReader::ReadDimensions(const YAML::Node& node, Mark where, FileDo
   });
 }
 
-void PolicyFileReader::ReadDimension(const Text& name, const YAML::Node& node, DimensionDoc& dim) {
-  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+void PolicyFileReader::ReadDimension(const Text& name, const YamlNode& node, DimensionDoc& dim) {
+  ForEachPair(node, [&](const Text& key, const YamlNode& value) {
     if (key.text == "values") {
       dim.values_mark = key.mark;
       ReadValues(value, key.mark, dim);
@@ -198,12 +201,14 @@ void PolicyFileReader::ReadDimension(const Text& name, const YAML::Node& node, D
   });
 }
 
-void PolicyFileReader::ReadValues(const YAML::Node& node, Mark where, DimensionDoc& dim) {
+void PolicyFileReader::ReadValues(const YamlNode& node, Mark where, DimensionDoc& dim) {
   if (node.IsSequence()) {
-    ForEachItem(node, [&](const YAML::Node& item) {
+    ForEachItem(node, [&](const YamlNode& item) {
       if (auto name = Name(item, MarkOf(item), "a value name")) {
-        if (name->text == "any") Error(name->mark, "name", "'any' is reserved and cannot be declared");
-        else dim.values.push_back({std::move(*name), {}});
+        if (name->text == "any")
+          Error(name->mark, "name", "'any' is reserved and cannot be declared");
+        else
+          dim.values.push_back({std::move(*name), {}});
       }
     });
     return;
@@ -212,7 +217,7 @@ void PolicyFileReader::ReadValues(const YAML::Node& node, Mark where, DimensionD
     ExpectList(node, where, "'values'");
     return;
   }
-  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+  ForEachPair(node, [&](const Text& key, const YamlNode& value) {
     if (!CheckName(key, "a value name")) return;
     if (key.text == "any") {
       Error(key.mark, "name", "'any' is reserved and cannot be declared");
@@ -228,8 +233,8 @@ void PolicyFileReader::ReadValues(const YAML::Node& node, Mark where, DimensionD
   });
 }
 
-void PolicyFileReader::ReadAttributes(const YAML::Node& node, ValueDoc& value) {
-  ForEachPair(node, [&](const Text& attr, const YAML::Node& attr_value) {
+void PolicyFileReader::ReadAttributes(const YamlNode& node, ValueDoc& value) {
+  ForEachPair(node, [&](const Text& attr, const YamlNode& attr_value) {
     if (!CheckName(attr, "an attribute name")) return;
     if (!expr::IsIdentifier(attr.text)) {
       Error(attr.mark, "name", "an attribute name must be an identifier, not '" + attr.text + "'");
@@ -241,7 +246,7 @@ void PolicyFileReader::ReadAttributes(const YAML::Node& node, ValueDoc& value) {
   });
 }
 
-std::optional<AttributeValue> PolicyFileReader::ReadAttribute(const YAML::Node& node, Mark where) {
+std::optional<AttributeValue> PolicyFileReader::ReadAttribute(const YamlNode& node, Mark where) {
   auto text = Scalar(node, where, "an attribute value");
   if (!text) return std::nullopt;
   if (!IsPlain(node)) return AttributeValue(text->text);
@@ -265,9 +270,9 @@ std::optional<AttributeValue> PolicyFileReader::ReadAttribute(const YAML::Node& 
   return AttributeValue(t);
 }
 
-void PolicyFileReader::ReadGroups(const YAML::Node& node, Mark where, DimensionDoc& dim) {
+void PolicyFileReader::ReadGroups(const YamlNode& node, Mark where, DimensionDoc& dim) {
   if (!ExpectMap(node, where, "'groups'")) return;
-  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+  ForEachPair(node, [&](const Text& key, const YamlNode& value) {
     if (!CheckName(key, "a group name")) return;
     if (key.text == "any") {
       Error(key.mark, "name", "'any' is reserved and cannot be declared");
@@ -279,11 +284,15 @@ void PolicyFileReader::ReadGroups(const YAML::Node& node, Mark where, DimensionD
       group.include = ReadMembers(value, key.mark, "group '" + key.text + "'");
     } else if (value.IsMap()) {
       group.map_form = true;
-      ForEachPair(value, [&](const Text& part, const YAML::Node& members) {
-        if (part.text == "include") group.include = ReadMembers(members, part.mark, "'include'");
-        else if (part.text == "exclude") group.exclude = ReadMembers(members, part.mark, "'exclude'");
-        else if (part.text == "lint") group.lint_ignore = ReadLintSettings(members, part.mark);
-        else UnknownKey(part, "group '" + key.text + "'", {"include", "exclude", "lint"});
+      ForEachPair(value, [&](const Text& part, const YamlNode& members) {
+        if (part.text == "include")
+          group.include = ReadMembers(members, part.mark, "'include'");
+        else if (part.text == "exclude")
+          group.exclude = ReadMembers(members, part.mark, "'exclude'");
+        else if (part.text == "lint")
+          group.lint_ignore = ReadLintSettings(members, part.mark);
+        else
+          UnknownKey(part, "group '" + key.text + "'", {"include", "exclude", "lint"});
       });
     } else if (IsNull(value)) {
       Error(key.mark, kType, "group '" + key.text + "' is missing (null); expected a list of members or {include, exclude}");
@@ -298,11 +307,11 @@ void PolicyFileReader::ReadGroups(const YAML::Node& node, Mark where, DimensionD
 
 // `lint: {ignore: [CODE, ...]}` on a rule or a group: warning codes that
 // lint does not report for it.
-std::vector<Text> PolicyFileReader::ReadLintSettings(const YAML::Node& node, Mark where) {
+std::vector<Text> PolicyFileReader::ReadLintSettings(const YamlNode& node, Mark where) {
   std::vector<Text> codes;
   if (!ExpectMap(node, where, "'lint'")) return codes;
   const std::vector<std::string> known(kLintWarningCodes.begin(), kLintWarningCodes.end());
-  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+  ForEachPair(node, [&](const Text& key, const YamlNode& value) {
     if (key.text != "ignore") {
       UnknownKey(key, "'lint'", {"ignore"});
       return;
@@ -321,11 +330,12 @@ std::vector<Text> PolicyFileReader::ReadLintSettings(const YAML::Node& node, Mar
 
 // A member is a name, or {member: NAME, effective: DATE, expires: DATE}
 // with at least one date (DSL.md §2.2).
-std::vector<MemberDoc> PolicyFileReader::ReadMembers(const YAML::Node& node, Mark where, std::string_view what) {
+std::vector<MemberDoc> PolicyFileReader::ReadMembers(const YamlNode& node, Mark where,
+                                                     std::string_view what) {
   std::vector<MemberDoc> out;
   if (!ExpectList(node, where, what)) return out;
   const std::string entry = "an entry of " + std::string(what);
-  ForEachItem(node, [&](const YAML::Node& item) {
+  ForEachItem(node, [&](const YamlNode& item) {
     if (item.IsMap()) {
       if (auto member = ReadDatedMember(item)) out.push_back(std::move(*member));
     } else if (auto name = Name(item, MarkOf(item), entry, true)) {
@@ -335,10 +345,10 @@ std::vector<MemberDoc> PolicyFileReader::ReadMembers(const YAML::Node& node, Mar
   return out;
 }
 
-std::optional<MemberDoc> PolicyFileReader::ReadDatedMember(const YAML::Node& node) {
+std::optional<MemberDoc> PolicyFileReader::ReadDatedMember(const YamlNode& node) {
   MemberDoc member;
   bool has_name = false;
-  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+  ForEachPair(node, [&](const Text& key, const YamlNode& value) {
     if (key.text == "member") {
       if (auto name = Name(value, key.mark, "'member'", true)) {
         member.name = std::move(*name);
@@ -365,20 +375,20 @@ std::optional<MemberDoc> PolicyFileReader::ReadDatedMember(const YAML::Node& nod
   return member;
 }
 
-void PolicyFileReader::ReadRules(const YAML::Node& node, Mark where, FileDoc& doc) {
+void PolicyFileReader::ReadRules(const YamlNode& node, Mark where, FileDoc& doc) {
   if (!ExpectList(node, where, "'rules'")) return;
-  ForEachItem(node, [&](const YAML::Node& item) {
+  ForEachItem(node, [&](const YamlNode& item) {
     if (auto rule = ReadRule(item)) doc.rules.push_back(std::move(*rule));
   });
 }
 
-std::optional<RuleDoc> PolicyFileReader::ReadRule(const YAML::Node& node) {
+std::optional<RuleDoc> PolicyFileReader::ReadRule(const YamlNode& node) {
   if (!ExpectMap(node, MarkOf(node), "a rule")) return std::nullopt;
   RuleDoc rule;
   rule.id.mark = MarkOf(node);
   bool has_id = false;
   bool has_effect = false;
-  ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+  ForEachPair(node, [&](const Text& key, const YamlNode& value) {
     ReadRuleKey(key, value, rule, has_id, has_effect);
   });
   if (!node["id"]) Error(MarkOf(node), "missing", "a rule needs an 'id'");
@@ -395,8 +405,8 @@ std::optional<RuleDoc> PolicyFileReader::ReadRule(const YAML::Node& node) {
   return rule;
 }
 
-void PolicyFileReader::ReadRuleKey(const Text& key, const YAML::Node& value, RuleDoc& rule, bool& has_id,
-                         bool& has_effect) {
+void PolicyFileReader::ReadRuleKey(const Text& key, const YamlNode& value, RuleDoc& rule, bool& has_id,
+                                   bool& has_effect) {
   const std::string& k = key.text;
   if (k == "id") {
     if (auto id = Identifier(value, key.mark, "a rule id")) {
@@ -425,7 +435,7 @@ void PolicyFileReader::ReadRuleKey(const Text& key, const YAML::Node& value, Rul
     rule.outcome = Identifier(value, key.mark, "an outcome");
   } else if (k == "obligations") {
     if (!ExpectList(value, key.mark, "'obligations'")) return;
-    ForEachItem(value, [&](const YAML::Node& item) {
+    ForEachItem(value, [&](const YamlNode& item) {
       if (auto text = Scalar(item, MarkOf(item), "an obligation")) rule.obligations.push_back(text->text);
     });
   } else if (k == "tags") {
@@ -437,19 +447,19 @@ void PolicyFileReader::ReadRuleKey(const Text& key, const YAML::Node& value, Rul
   }
 }
 
-bool PolicyFileReader::ColumnExact(const YAML::Node& node, const std::string& text) const {
-  const YAML::Mark m = node.Mark();
+bool PolicyFileReader::ColumnExact(const YamlNode& node, const std::string& text) const {
+  const YamlMark m = node.Mark();
   if (m.pos < 0 || text.find('\n') != std::string::npos) return false;
   std::string_view source = sources_.file(file_).text;
   const std::size_t pos = static_cast<std::size_t>(m.pos);
   return source.substr(pos, text.size()) == text;
 }
 
-WhenDoc PolicyFileReader::ReadWhen(const YAML::Node& node, Mark where) {
+WhenDoc PolicyFileReader::ReadWhen(const YamlNode& node, Mark where) {
   if (node.IsMap()) {
     MapWhen when;
     when.mark = MarkOf(node);
-    ForEachPair(node, [&](const Text& key, const YAML::Node& value) {
+    ForEachPair(node, [&](const Text& key, const YamlNode& value) {
       MapWhenEntry entry;
       entry.dimension = key;
       entry.list_mark = MarkOf(value);
@@ -477,7 +487,7 @@ WhenDoc PolicyFileReader::ReadWhen(const YAML::Node& node, Mark where) {
     when.column_exact = ColumnExact(node, text->text);
   } else if (node.Tag() == "!") {
     // A quoted one-liner starts one column after its quote.
-    const YAML::Mark m = node.Mark();
+    const YamlMark m = node.Mark();
     std::string_view source = sources_.file(file_).text;
     if (m.pos >= 0 && text->text.find('\n') == std::string::npos &&
         source.substr(static_cast<std::size_t>(m.pos) + 1, text->text.size()) == text->text) {
@@ -488,7 +498,8 @@ WhenDoc PolicyFileReader::ReadWhen(const YAML::Node& node, Mark where) {
   return when;
 }
 
-std::optional<DatedBound> PolicyFileReader::ReadDate(const YAML::Node& node, Mark where, std::string_view what) {
+std::optional<DatedBound> PolicyFileReader::ReadDate(const YamlNode& node, Mark where,
+                                                     std::string_view what) {
   auto text = Scalar(node, where, what);
   if (!text) return std::nullopt;
   if (!IsPlain(node) || !Date::LooksLikeDate(text->text)) {
@@ -507,7 +518,6 @@ std::optional<DatedBound> PolicyFileReader::ReadDate(const YAML::Node& node, Mar
 
 std::optional<FileDoc> ReadFile(const SourceTable& sources, std::uint32_t file, FileRole role,
                                 const Limits& limits, Diagnostics& diagnostics) {
-  if (!PrescanFile(sources, file, limits, diagnostics)) return std::nullopt;
   return PolicyFileReader(sources, file, role, limits, diagnostics).Read();
 }
 

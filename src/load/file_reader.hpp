@@ -1,4 +1,4 @@
-// One policy file: bytes -> yaml-cpp -> FileDoc, with every shape and type
+// One policy file: bytes -> yaml-cpp's events -> YamlTree -> FileDoc, with every shape and type
 // error of DSL.md §1-§3, §8 and §9 reported at its file:line:col.
 #pragma once
 

@@ -53,8 +53,9 @@ struct Stop {
 
 class StructureCheck final : public YAML::EventHandler {
  public:
-  StructureCheck(std::string_view text, const TextColumns& columns, const Limits& limits)
-      : text_(text), columns_(columns), limits_(limits) {}
+  // Builds `tree` too, when given.
+  StructureCheck(std::string_view text, const TextColumns& columns, const Limits& limits, YamlTree* tree)
+      : text_(text), columns_(columns), limits_(limits), tree_(tree) {}
 
   PrescanFault FaultAt(const YAML::Mark& mark, std::string code, std::string message) const {
     const int line = std::max(mark.line, 0);
@@ -68,23 +69,41 @@ class StructureCheck final : public YAML::EventHandler {
     if (++documents_ > 1) throw Stop{FaultAt(mark, "yaml", "the file holds more than one YAML document")};
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { Node(mark); }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node(mark);
+    if (tree_) tree_->AddNull(Convert(mark), anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node(mark);
+    if (tree_) tree_->AddAlias(anchor);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
     Node(mark);
     CheckQuoteClosed(mark);
+    if (tree_) tree_->AddScalar(Convert(mark), tag, anchor, value);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
     Open(mark);
+    if (tree_) tree_->Open(YamlKind::kSequence, Convert(mark), tag, anchor);
   }
-  void OnSequenceEnd() override { Close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  void OnSequenceEnd() override {
+    Close();
+    if (tree_) tree_->Close();
+  }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
     Open(mark);
+    if (tree_) tree_->Open(YamlKind::kMap, Convert(mark), tag, anchor);
   }
-  void OnMapEnd() override { Close(); }
+  void OnMapEnd() override {
+    Close();
+    if (tree_) tree_->Close();
+  }
 
  private:
+  static YamlMark Convert(const YAML::Mark& mark) { return {mark.line, mark.column, mark.pos}; }
   void Node(const YAML::Mark& mark) {
     if (++nodes_ > limits_.max_nodes) throw Stop{FaultAt(mark, "limit", TooManyNodesMessage(limits_.max_nodes))};
   }
@@ -143,7 +162,33 @@ class StructureCheck final : public YAML::EventHandler {
   int last_open_pos_ = -1;
   std::vector<bool> opens_;  // per open collection: whether it counted
   std::size_t nodes_ = 0;
+  YamlTree* tree_;
 };
+
+// One pass of yaml-cpp's event parser over `text` with every structural
+// check, filling `tree` when given.
+std::optional<PrescanFault> Scan(std::string_view text, const TextColumns& columns, const Limits& limits,
+                                 YamlTree* tree) {
+  ViewBuffer buffer(text);
+  std::istream in(&buffer);
+  StructureCheck check(text, columns, limits, tree);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(check)) {
+    }
+  } catch (const Stop& stop) {
+    return stop.fault;
+  } catch (const YAML::DeepRecursion& e) {
+    // Only reachable when max_depth is set above yaml-cpp's own bound.
+    return check.FaultAt(e.mark, "limit", "nesting deeper than the YAML parser's limit");
+  } catch (const YAML::Exception& e) {
+    const std::string hint =
+        YamlErrorHint(text, e.msg, static_cast<std::uint32_t>(std::max(e.mark.line, 0) + 1),
+                      static_cast<std::size_t>(std::max(e.mark.pos, 0)));
+    return check.FaultAt(e.mark, "yaml", "malformed YAML: " + e.msg + hint);
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -170,25 +215,7 @@ std::optional<PrescanFault> FindInvalidUtf8(std::string_view text) {
 
 std::optional<PrescanFault> CheckYamlStructure(std::string_view text, const TextColumns& columns,
                                                const Limits& limits) {
-  ViewBuffer buffer(text);
-  std::istream in(&buffer);
-  StructureCheck check(text, columns, limits);
-  try {
-    YAML::Parser parser(in);
-    while (parser.HandleNextDocument(check)) {
-    }
-  } catch (const Stop& stop) {
-    return stop.fault;
-  } catch (const YAML::DeepRecursion& e) {
-    // Only reachable when max_depth is set above yaml-cpp's own bound.
-    return check.FaultAt(e.mark, "limit", "nesting deeper than the YAML parser's limit");
-  } catch (const YAML::Exception& e) {
-    const std::string hint =
-        YamlErrorHint(text, e.msg, static_cast<std::uint32_t>(std::max(e.mark.line, 0) + 1),
-                      static_cast<std::size_t>(std::max(e.mark.pos, 0)));
-    return check.FaultAt(e.mark, "yaml", "malformed YAML: " + e.msg + hint);
-  }
-  return std::nullopt;
+  return Scan(text, columns, limits, nullptr);
 }
 
 std::optional<PrescanFault> FindExcessiveNesting(std::string_view text, int max_depth) {
@@ -200,18 +227,21 @@ std::optional<PrescanFault> FindExcessiveNesting(std::string_view text, int max_
   return std::nullopt;
 }
 
-bool PrescanFile(const SourceTable& sources, std::uint32_t file, const Limits& limits, Diagnostics& diagnostics) {
+std::optional<YamlTree> ParseYamlFile(const SourceTable& sources, std::uint32_t file,
+                                      const TextColumns& columns, const Limits& limits,
+                                      Diagnostics& diagnostics) {
   const std::string& text = sources.file(file).text;
   if (text.size() > limits.max_file_bytes) {
     diagnostics.Error({file, 1, 1}, "limit",
                       "the file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes");
-    return false;
+    return std::nullopt;
   }
   std::optional<PrescanFault> fault = FindInvalidUtf8(text);
-  if (!fault) fault = CheckYamlStructure(text, TextColumns(text), limits);
-  if (!fault) return true;
+  YamlTree tree;
+  if (!fault) fault = Scan(text, columns, limits, &tree);
+  if (!fault) return tree;
   diagnostics.Error({file, fault->line, fault->col}, fault->code, fault->message);
-  return false;
+  return std::nullopt;
 }
 
 }  // namespace clearance::load

@@ -1,9 +1,9 @@
-// Checks made on a file before its YAML tree is built, so that no input can
+// Checks made on a file while its YAML tree is built, so that no input can
 // crash or exhaust the loader: UTF-8 validity, then one pass of yaml-cpp's
-// event parser that stops at the first syntax error, at nesting deeper than
-// the depth limit (yaml-cpp recurses once per level: stopping there bounds its
-// stack, whatever the input), at more nodes than the node budget, or at a
-// second document.
+// event parser that builds the YamlTree and stops at the first syntax error,
+// at nesting deeper than the depth limit (yaml-cpp recurses once per level:
+// stopping there bounds its stack, whatever the input), at more nodes than
+// the node budget, or at a second document.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 #include "base/source.hpp"
 #include "clearance/policy.hpp"
 #include "load/text_columns.hpp"
+#include "load/yaml_tree.hpp"
 
 namespace clearance::load {
 
@@ -33,12 +34,14 @@ std::optional<PrescanFault> CheckYamlStructure(std::string_view text, const Text
                                                const Limits& limits);
 
 // The depth fault of CheckYamlStructure alone, if any (kept for callers
-// written against the earlier textual scan; PrescanFile does every check).
+// written against the earlier textual scan; ParseYamlFile does every check).
 std::optional<PrescanFault> FindExcessiveNesting(std::string_view text, int max_depth);
 
-// Size, UTF-8 and structure, each reported at its location; false when the
-// file must not be parsed.
-bool PrescanFile(const SourceTable& sources, std::uint32_t file, const Limits& limits, Diagnostics& diagnostics);
+// Size, UTF-8 and structure, each fault reported at its location; the
+// file's document when none was found. `columns` are the file's.
+std::optional<YamlTree> ParseYamlFile(const SourceTable& sources, std::uint32_t file,
+                                      const TextColumns& columns, const Limits& limits,
+                                      Diagnostics& diagnostics);
 
 // The messages shared with the reader.
 std::string TooManyNodesMessage(std::size_t max_nodes);

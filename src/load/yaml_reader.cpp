@@ -11,31 +11,14 @@ namespace clearance::load {
 YamlReader::YamlReader(const SourceTable& sources, std::uint32_t file, const Limits& limits, Diagnostics& diags)
     : sources_(sources), file_(file), limits_(limits), diags_(diags), columns_(sources.file(file).text) {}
 
-std::optional<YAML::Node> YamlReader::ParseDocument() {
-  std::vector<YAML::Node> documents;
-  try {
-    documents = YAML::LoadAll(sources_.file(file_).text);
-  } catch (const YAML::Exception& e) {
-    // The prescan ran the same parser, so this is not expected; kept so that
-    // no yaml-cpp exception can leave the loader.
-    Error({file_, static_cast<std::uint32_t>(std::max(0, e.mark.line) + 1),
-           static_cast<std::uint32_t>(std::max(0, e.mark.column) + 1)},
-          "yaml",
-          "malformed YAML: " + e.msg +
-              YamlErrorHint(sources_.file(file_).text, e.msg, static_cast<std::uint32_t>(std::max(0, e.mark.line) + 1),
-                            static_cast<std::size_t>(std::max(0, e.mark.pos))));
-    return std::nullopt;
-  }
-  if (documents.size() > 1) {
-    Error(MarkOf(documents[1]), "yaml", "the file holds more than one YAML document");
-    return std::nullopt;
-  }
-  if (documents.empty()) return YAML::Node();
-  return documents.front();
+std::optional<YamlNode> YamlReader::ParseDocument() {
+  tree_ = ParseYamlFile(sources_, file_, columns_, limits_, diags_);
+  if (!tree_) return std::nullopt;
+  return tree_->root();
 }
 
-Mark YamlReader::MarkOf(const YAML::Node& node) const {
-  const YAML::Mark m = node.Mark();
+Mark YamlReader::MarkOf(const YamlNode& node) const {
+  const YamlMark m = node.Mark();
   if (m.line < 0 || m.pos < 0 || m.column < 0) return {file_, 1, 1};
   return {file_, static_cast<std::uint32_t>(m.line + 1),
           columns_.Column(static_cast<std::size_t>(m.pos), static_cast<std::size_t>(m.column))};
@@ -50,12 +33,12 @@ void YamlReader::Error(Mark mark, std::string code, std::string message) {
   }
 }
 
-void YamlReader::Exhausted(const YAML::Node& node, std::string message) {
+void YamlReader::Exhausted(const YamlNode& node, std::string message) {
   Error(MarkOf(node), "limit", std::move(message));
   stopped_ = true;
 }
 
-bool YamlReader::Visit(const YAML::Node& node) {
+bool YamlReader::Visit(const YamlNode& node) {
   if (stopped_) return false;
   if (++visited_ > limits_.max_nodes) {
     Exhausted(node, TooManyNodesMessage(limits_.max_nodes));
@@ -72,8 +55,8 @@ bool YamlReader::Visit(const YAML::Node& node) {
   return true;
 }
 
-std::optional<std::string> YamlReader::NullWord(const YAML::Node& node) const {
-  const YAML::Mark m = node.Mark();
+std::optional<std::string> YamlReader::NullWord(const YamlNode& node) const {
+  const YamlMark m = node.Mark();
   if (m.pos < 0) return std::nullopt;
   std::string_view text = sources_.file(file_).text;
   const auto pos = static_cast<std::size_t>(m.pos);
@@ -87,16 +70,16 @@ std::optional<std::string> YamlReader::NullWord(const YAML::Node& node) const {
   return std::nullopt;
 }
 
-std::string YamlReader::KindName(const YAML::Node& node) {
+std::string YamlReader::KindName(const YamlNode& node) {
   if (node.IsMap()) return "map";
   if (node.IsSequence()) return "list";
   if (node.IsNull()) return "null";
   return "scalar";
 }
 
-std::optional<Text> YamlReader::Scalar(const YAML::Node& node, Mark where, std::string_view what) {
+std::optional<Text> YamlReader::Scalar(const YamlNode& node, Mark where, std::string_view what) {
   if (!Visit(node)) return std::nullopt;
-  if (node.IsScalar()) return Text{node.Scalar(), MarkOf(node)};
+  if (node.IsScalar()) return Text{std::string(node.Scalar()), MarkOf(node)};
   if (node.IsNull()) {
     if (auto word = NullWord(node)) return Text{*word, MarkOf(node)};
     Error(where, "type", std::string(what) + " is missing (null)");
@@ -106,7 +89,8 @@ std::optional<Text> YamlReader::Scalar(const YAML::Node& node, Mark where, std::
   return std::nullopt;
 }
 
-std::optional<Text> YamlReader::Name(const YAML::Node& node, Mark where, std::string_view what, bool any_allowed) {
+std::optional<Text> YamlReader::Name(const YamlNode& node, Mark where, std::string_view what,
+                                     bool any_allowed) {
   std::optional<Text> text = Scalar(node, where, what);
   if (text && !CheckName(*text, what, any_allowed)) return std::nullopt;
   return text;
@@ -124,7 +108,7 @@ bool YamlReader::CheckName(const Text& name, std::string_view what, bool any_all
   return true;
 }
 
-std::optional<Text> YamlReader::Identifier(const YAML::Node& node, Mark where, std::string_view what) {
+std::optional<Text> YamlReader::Identifier(const YamlNode& node, Mark where, std::string_view what) {
   std::optional<Text> text = Name(node, where, what);
   if (text && !expr::IsIdentifier(text->text)) {
     Error(text->mark, "name", std::string(what) + " must be an identifier, not '" + text->text + "'");
@@ -133,7 +117,7 @@ std::optional<Text> YamlReader::Identifier(const YAML::Node& node, Mark where, s
   return text;
 }
 
-bool YamlReader::ExpectMap(const YAML::Node& node, Mark where, std::string_view what) {
+bool YamlReader::ExpectMap(const YamlNode& node, Mark where, std::string_view what) {
   if (node.IsMap()) return true;
   if (IsNull(node)) {
     Error(where, "type", std::string(what) + " is missing (null); expected a map");
@@ -143,7 +127,7 @@ bool YamlReader::ExpectMap(const YAML::Node& node, Mark where, std::string_view 
   return false;
 }
 
-bool YamlReader::ExpectList(const YAML::Node& node, Mark where, std::string_view what) {
+bool YamlReader::ExpectList(const YamlNode& node, Mark where, std::string_view what) {
   if (node.IsSequence()) return true;
   if (IsNull(node)) {
     Error(where, "type", std::string(what) + " is missing (null); expected a list");
@@ -153,19 +137,17 @@ bool YamlReader::ExpectList(const YAML::Node& node, Mark where, std::string_view
   return false;
 }
 
-void YamlReader::ForEachPair(const YAML::Node& map, const PairFn& fn) {
+void YamlReader::ForEachPair(const YamlNode& map, const PairFn& fn) {
   std::set<std::string> seen;
-  for (auto it = map.begin(); it != map.end(); ++it) {
-    // Copies: `it->` yields a temporary pair, so a reference into it would
-    // dangle past this statement (yaml-cpp nodes are cheap handles).
-    const YAML::Node key = it->first;
-    const YAML::Node value = it->second;
+  for (std::size_t i = 0; i < map.size(); ++i) {
+    const YamlNode key = map.key(i);
+    const YamlNode value = map.value(i);
     if (!Visit(key)) return;
     if (!key.IsScalar()) {
       Error(MarkOf(key), "type", "a key must be a scalar, not a " + KindName(key));
       continue;
     }
-    Text k{key.Scalar(), MarkOf(key)};
+    Text k{std::string(key.Scalar()), MarkOf(key)};
     if (k.text == "<<" && IsPlain(key)) {
       Error(k.mark, "yaml", "the merge key '<<' is not supported");
       continue;
@@ -179,8 +161,9 @@ void YamlReader::ForEachPair(const YAML::Node& map, const PairFn& fn) {
   }
 }
 
-void YamlReader::ForEachItem(const YAML::Node& list, const ItemFn& fn) {
-  for (const YAML::Node& item : list) {
+void YamlReader::ForEachItem(const YamlNode& list, const ItemFn& fn) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const YamlNode item = list.item(i);
     // Scalars are counted where they are read; a list of aliased maps or
     // lists is counted here.
     if (stopped_ || (!item.IsScalar() && !Visit(item))) return;
@@ -188,11 +171,11 @@ void YamlReader::ForEachItem(const YAML::Node& list, const ItemFn& fn) {
   }
 }
 
-std::vector<Text> YamlReader::NameList(const YAML::Node& node, Mark where, std::string_view what, Names kind) {
+std::vector<Text> YamlReader::NameList(const YamlNode& node, Mark where, std::string_view what, Names kind) {
   std::vector<Text> out;
   if (!ExpectList(node, where, what)) return out;
   const std::string entry = "an entry of " + std::string(what);
-  ForEachItem(node, [&](const YAML::Node& item) {
+  ForEachItem(node, [&](const YamlNode& item) {
     auto name = kind == Names::kIdentifiers ? Identifier(item, MarkOf(item), entry)
                                             : Name(item, MarkOf(item), entry, true);
     if (name) out.push_back(std::move(*name));

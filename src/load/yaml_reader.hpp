@@ -6,11 +6,10 @@
 // counts against Limits::max_nodes and every scalar's text against
 // Limits::max_expanded_bytes, each time an alias leads to it.
 //
-// Use: derive, and walk the tree from the root node with the helpers. No
-// yaml-cpp node outlives the reader.
+// Use: derive, and walk the tree from the root node with the helpers. The
+// tree (load/yaml_tree.hpp: yaml-cpp's events, kept in our own form) lives
+// as long as the reader; yaml-cpp's types stay inside src/load.
 #pragma once
-
-#include <yaml-cpp/yaml.h>
 
 #include <cstddef>
 #include <functional>
@@ -23,6 +22,7 @@
 #include "clearance/policy.hpp"
 #include "load/document.hpp"
 #include "load/text_columns.hpp"
+#include "load/yaml_tree.hpp"
 
 namespace clearance::load {
 
@@ -30,47 +30,47 @@ class YamlReader {
  public:
   YamlReader(const SourceTable& sources, std::uint32_t file, const Limits& limits, Diagnostics& diags);
 
-  // The file's single document (the prescan has run), or nothing after
-  // reporting why not.
-  std::optional<YAML::Node> ParseDocument();
+  // The file's single document, after the prescan's checks (size, UTF-8,
+  // structure), or nothing after reporting why not. Call once.
+  std::optional<YamlNode> ParseDocument();
 
   // After this many errors in one file the reader stops: one mistake
   // repeated a million times must not take a million diagnostics.
   static constexpr std::size_t kMaxErrors = 100;
 
  protected:
-  using PairFn = std::function<void(const Text& key, const YAML::Node& value)>;
-  using ItemFn = std::function<void(const YAML::Node& item)>;
+  using PairFn = std::function<void(const Text& key, const YamlNode& value)>;
+  using ItemFn = std::function<void(const YamlNode& item)>;
 
-  Mark MarkOf(const YAML::Node& node) const;
+  Mark MarkOf(const YamlNode& node) const;
   void Error(Mark mark, std::string code, std::string message);
   // False once a budget is spent or too many errors were found: the caller
   // stops walking.
-  bool Visit(const YAML::Node& node);
+  bool Visit(const YamlNode& node);
   bool stopped() const { return stopped_; }
 
   // yaml-cpp reads plain `Null` and `NULL` as null; the DSL does not.
-  bool IsNull(const YAML::Node& node) const { return node.IsNull() && !NullWord(node); }
-  static bool IsPlain(const YAML::Node& node) { return node.Tag() == "?" || node.IsNull(); }
-  static std::string KindName(const YAML::Node& node);
+  bool IsNull(const YamlNode& node) const { return node.IsNull() && !NullWord(node); }
+  static bool IsPlain(const YamlNode& node) { return node.Tag() == "?" || node.IsNull(); }
+  static std::string KindName(const YamlNode& node);
 
   // A scalar's text. `where` locates a null, whose own mark yaml-cpp puts
   // after it. `what` names the node in messages ("'because'").
-  std::optional<Text> Scalar(const YAML::Node& node, Mark where, std::string_view what);
+  std::optional<Text> Scalar(const YamlNode& node, Mark where, std::string_view what);
   // A value or group name; `any` only where it may stand for every value.
-  std::optional<Text> Name(const YAML::Node& node, Mark where, std::string_view what, bool any_allowed = false);
+  std::optional<Text> Name(const YamlNode& node, Mark where, std::string_view what, bool any_allowed = false);
   bool CheckName(const Text& name, std::string_view what, bool any_allowed = false);
-  std::optional<Text> Identifier(const YAML::Node& node, Mark where, std::string_view what);
+  std::optional<Text> Identifier(const YamlNode& node, Mark where, std::string_view what);
 
-  bool ExpectMap(const YAML::Node& node, Mark where, std::string_view what);
-  bool ExpectList(const YAML::Node& node, Mark where, std::string_view what);
+  bool ExpectMap(const YamlNode& node, Mark where, std::string_view what);
+  bool ExpectList(const YamlNode& node, Mark where, std::string_view what);
 
   // Each key of a map, rejecting duplicate, non-scalar and merge (<<) keys.
-  void ForEachPair(const YAML::Node& map, const PairFn& fn);
-  void ForEachItem(const YAML::Node& list, const ItemFn& fn);
+  void ForEachPair(const YamlNode& map, const PairFn& fn);
+  void ForEachItem(const YamlNode& list, const ItemFn& fn);
 
   enum class Names { kIdentifiers, kMembers };
-  std::vector<Text> NameList(const YAML::Node& node, Mark where, std::string_view what, Names kind);
+  std::vector<Text> NameList(const YamlNode& node, Mark where, std::string_view what, Names kind);
 
   void UnknownKey(const Text& key, std::string_view where, const std::vector<std::string>& known);
 
@@ -80,10 +80,11 @@ class YamlReader {
   Diagnostics& diags_;
 
  private:
-  std::optional<std::string> NullWord(const YAML::Node& node) const;
-  void Exhausted(const YAML::Node& node, std::string message);
+  std::optional<std::string> NullWord(const YamlNode& node) const;
+  void Exhausted(const YamlNode& node, std::string message);
 
   TextColumns columns_;
+  std::optional<YamlTree> tree_;
   std::size_t visited_ = 0;
   std::size_t bytes_ = 0;
   std::size_t errors_ = 0;

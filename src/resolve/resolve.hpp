@@ -14,5 +14,7 @@ std::optional<ResolvedPolicy> Resolve(const load::PolicyDoc& document, const Lim
 
 // "sha256:<hex>" over the policy's meaning (see digest.cpp).
 std::string ComputeDigest(const ResolvedPolicy& policy);
+// The canonical JSON text that ComputeDigest hashes.
+std::string CanonicalJson(const ResolvedPolicy& policy);
 
 }  // namespace clearance::resolve

@@ -1,6 +1,5 @@
 #include "suite/file.hpp"
 
-#include "load/prescan.hpp"
 #include "load/yaml_reader.hpp"
 
 namespace clearance::analysis {
@@ -18,33 +17,35 @@ class TestFileReader : public load::YamlReader {
   std::optional<TestFileDoc> Read();
 
  private:
-  std::vector<TestName> NameOrList(const YAML::Node& node, Mark where, const std::string& what);
-  std::optional<Date> ReadDate(const YAML::Node& node, Mark where, const std::string& what);
-  void ReadTop(const YAML::Node& root, TestFileDoc& doc);
-  void ReadCases(const YAML::Node& node, Mark where, TestFileDoc& doc);
-  std::optional<TestCaseDoc> ReadCase(const YAML::Node& node);
-  bool ReadCaseKey(const TestName& key, const YAML::Node& value, TestCaseDoc& c);
-  void ReadAxes(const TestName& key, const YAML::Node& value, TestCaseDoc& c);
-  void ReadAxis(const TestName& dim, const YAML::Node& names, TestCaseDoc& c);
-  std::optional<Effect> ReadExpect(const YAML::Node& node, Mark where);
-  Mark ValueMark(const YAML::Node& value, Mark key) const { return IsNull(value) ? key : MarkOf(value); }
+  std::vector<TestName> NameOrList(const load::YamlNode& node, Mark where, const std::string& what);
+  std::optional<Date> ReadDate(const load::YamlNode& node, Mark where, const std::string& what);
+  void ReadTop(const load::YamlNode& root, TestFileDoc& doc);
+  void ReadCases(const load::YamlNode& node, Mark where, TestFileDoc& doc);
+  std::optional<TestCaseDoc> ReadCase(const load::YamlNode& node);
+  bool ReadCaseKey(const TestName& key, const load::YamlNode& value, TestCaseDoc& c);
+  void ReadAxes(const TestName& key, const load::YamlNode& value, TestCaseDoc& c);
+  void ReadAxis(const TestName& dim, const load::YamlNode& names, TestCaseDoc& c);
+  std::optional<Effect> ReadExpect(const load::YamlNode& node, Mark where);
+  Mark ValueMark(const load::YamlNode& value, Mark key) const { return IsNull(value) ? key : MarkOf(value); }
 };
 
 // A name, or a list of names (`any` allowed: `each` expands it).
-std::vector<TestName> TestFileReader::NameOrList(const YAML::Node& node, Mark where, const std::string& what) {
+std::vector<TestName> TestFileReader::NameOrList(const load::YamlNode& node, Mark where,
+                                                 const std::string& what) {
   std::vector<TestName> out;
   if (!node.IsSequence()) {
     if (auto name = Name(node, where, what, true)) out.push_back(std::move(*name));
     return out;
   }
   const std::string entry = "an entry of " + what;
-  ForEachItem(node, [&](const YAML::Node& item) {
+  ForEachItem(node, [&](const load::YamlNode& item) {
     if (auto name = Name(item, MarkOf(item), entry, true)) out.push_back(std::move(*name));
   });
   return out;
 }
 
-std::optional<Date> TestFileReader::ReadDate(const YAML::Node& node, Mark where, const std::string& what) {
+std::optional<Date> TestFileReader::ReadDate(const load::YamlNode& node, Mark where,
+                                             const std::string& what) {
   auto text = Scalar(node, where, what);
   if (!text) return std::nullopt;
   auto date = Date::Parse(text->text);
@@ -53,7 +54,7 @@ std::optional<Date> TestFileReader::ReadDate(const YAML::Node& node, Mark where,
 }
 
 std::optional<TestFileDoc> TestFileReader::Read() {
-  std::optional<YAML::Node> root = ParseDocument();
+  std::optional<load::YamlNode> root = ParseDocument();
   if (!root) return std::nullopt;
   if (!root->IsMap()) {
     Error(root->IsDefined() && !root->IsNull() ? MarkOf(*root) : Mark{file_, 1, 1}, "type",
@@ -66,10 +67,10 @@ std::optional<TestFileDoc> TestFileReader::Read() {
   return doc;
 }
 
-void TestFileReader::ReadTop(const YAML::Node& root, TestFileDoc& doc) {
+void TestFileReader::ReadTop(const load::YamlNode& root, TestFileDoc& doc) {
   bool has_policy = false;
   bool has_cases = false;
-  ForEachPair(root, [&](const TestName& key, const YAML::Node& value) {
+  ForEachPair(root, [&](const TestName& key, const load::YamlNode& value) {
     if (key.text == "policy") {
       has_policy = true;
       auto name = Scalar(value, key.mark, "'policy'");
@@ -88,22 +89,22 @@ void TestFileReader::ReadTop(const YAML::Node& root, TestFileDoc& doc) {
   if (!has_cases) Error(MarkOf(root), "missing", "a test file needs 'cases' (a list of cases)");
 }
 
-void TestFileReader::ReadCases(const YAML::Node& node, Mark where, TestFileDoc& doc) {
+void TestFileReader::ReadCases(const load::YamlNode& node, Mark where, TestFileDoc& doc) {
   if (!ExpectList(node, where, "'cases'")) return;
-  ForEachItem(node, [&](const YAML::Node& item) {
+  ForEachItem(node, [&](const load::YamlNode& item) {
     if (auto c = ReadCase(item)) doc.cases.push_back(std::move(*c));
   });
 }
 
 // A case with any error is reported and left out.
-std::optional<TestCaseDoc> TestFileReader::ReadCase(const YAML::Node& node) {
+std::optional<TestCaseDoc> TestFileReader::ReadCase(const load::YamlNode& node) {
   if (!ExpectMap(node, MarkOf(node), "a case")) return std::nullopt;
   TestCaseDoc c;
   c.mark = MarkOf(node);
   const std::size_t errors = diags_.error_count();
   bool has_name = false;
   bool has_expect = false;
-  ForEachPair(node, [&](const TestName& key, const YAML::Node& value) {
+  ForEachPair(node, [&](const TestName& key, const load::YamlNode& value) {
     has_name |= key.text == "name";
     has_expect |= ReadCaseKey(key, value, c);
   });
@@ -116,7 +117,7 @@ std::optional<TestCaseDoc> TestFileReader::ReadCase(const YAML::Node& node) {
 }
 
 // True when the key is a good `expect`.
-bool TestFileReader::ReadCaseKey(const TestName& key, const YAML::Node& value, TestCaseDoc& c) {
+bool TestFileReader::ReadCaseKey(const TestName& key, const load::YamlNode& value, TestCaseDoc& c) {
   if (key.text == "name") {
     auto name = Scalar(value, key.mark, "a case's 'name'");
     if (name && name->text.empty()) Error(name->mark, "name", "a case's 'name' may not be empty");
@@ -130,7 +131,8 @@ bool TestFileReader::ReadCaseKey(const TestName& key, const YAML::Node& value, T
   } else if (key.text == "decisive") {
     c.decisive_mark = ValueMark(value, key.mark);
     if (value.IsScalar()) {
-      Error(MarkOf(value), "type", "'decisive' must be a list of rule ids (one rule: [" + value.Scalar() + "])");
+      Error(MarkOf(value), "type",
+            "'decisive' must be a list of rule ids (one rule: [" + std::string(value.Scalar()) + "])");
     } else if (ExpectList(value, key.mark, "'decisive'")) {
       c.decisive = NameOrList(value, key.mark, "'decisive'");
     }
@@ -142,7 +144,7 @@ bool TestFileReader::ReadCaseKey(const TestName& key, const YAML::Node& value, T
   return false;
 }
 
-void TestFileReader::ReadAxes(const TestName& key, const YAML::Node& value, TestCaseDoc& c) {
+void TestFileReader::ReadAxes(const TestName& key, const load::YamlNode& value, TestCaseDoc& c) {
   if (c.axes_mark.line != 0) {
     Error(key.mark, "type", "a case has either 'query' or 'each', not both");
     return;
@@ -150,10 +152,10 @@ void TestFileReader::ReadAxes(const TestName& key, const YAML::Node& value, Test
   c.each = key.text == "each";
   c.axes_mark = ValueMark(value, key.mark);
   if (!ExpectMap(value, key.mark, "'" + key.text + "'")) return;
-  ForEachPair(value, [&](const TestName& dim, const YAML::Node& names) { ReadAxis(dim, names, c); });
+  ForEachPair(value, [&](const TestName& dim, const load::YamlNode& names) { ReadAxis(dim, names, c); });
 }
 
-void TestFileReader::ReadAxis(const TestName& dim, const YAML::Node& names, TestCaseDoc& c) {
+void TestFileReader::ReadAxis(const TestName& dim, const load::YamlNode& names, TestCaseDoc& c) {
   TestAxis axis{dim, {}, ValueMark(names, dim.mark)};
   const std::string what = "the value of '" + dim.text + "'";
   if (names.IsMap()) {
@@ -168,7 +170,7 @@ void TestFileReader::ReadAxis(const TestName& dim, const YAML::Node& names, Test
   c.axes.push_back(std::move(axis));
 }
 
-std::optional<Effect> TestFileReader::ReadExpect(const YAML::Node& node, Mark where) {
+std::optional<Effect> TestFileReader::ReadExpect(const load::YamlNode& node, Mark where) {
   auto text = Scalar(node, where, "'expect'");
   if (!text) return std::nullopt;
   if (text->text == "allow") return Effect::kAllow;
@@ -181,7 +183,6 @@ std::optional<Effect> TestFileReader::ReadExpect(const YAML::Node& node, Mark wh
 
 std::optional<TestFileDoc> ReadTestFile(const SourceTable& sources, std::uint32_t file, const Limits& limits,
                                         Diagnostics& diagnostics) {
-  if (!load::PrescanFile(sources, file, limits, diagnostics)) return std::nullopt;
   return TestFileReader(sources, file, limits, diagnostics).Read();
 }
 
