@@ -1,4 +1,4 @@
-// Batch decisions (`clearance batch`, CLI.md): one input line in, one output
+// Batch decisions (`clearance batch`, docs/cli.md): one input line in, one output
 // record out. Input is a JSON object per line, or CSV rows under a header
 // naming the dimensions (optionally "date" and "id"); output is the same
 // format. The caller reads lines and writes records (and may spread lines

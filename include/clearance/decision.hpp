@@ -39,7 +39,7 @@ enum class RuleStatus : std::uint8_t { kDecisive, kOverridden, kOutvoted, kNotMa
 std::string_view ToString(RuleStatus status);  // "decisive", "not-matched", ...
 
 // One test of a matching rule's condition that holds for the query, as
-// written (CLI.md "Decision JSON", `why`), with the query's values of the
+// written (docs/cli.md "Decision JSON", `why`), with the query's values of the
 // dimensions it tests (for text output: "country in tier-1 (DE)").
 struct Reason {
   std::string test;

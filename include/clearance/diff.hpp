@@ -31,7 +31,7 @@
 
 namespace clearance {
 
-// What makes a query changed (CLI.md "Diff regions", `--by`).
+// What makes a query changed (docs/cli.md "Diff regions", `--by`).
 enum class DiffBy : std::uint8_t {
   kEffect,    // its effect differs
   kOutcome,   // ... or its set of outcomes, or its set of obligations
@@ -67,7 +67,7 @@ struct DiffRegion {
   std::vector<std::vector<std::string>> values;
   std::vector<std::string> old_decisive;  // old policy order
   std::vector<std::string> new_decisive;  // new policy order
-  // What the decisive rules return on each side (DSL.md §9 "Order").
+  // What the decisive rules return on each side (docs/language.md "Order").
   std::vector<std::string> old_outcomes;
   std::vector<std::string> new_outcomes;
   std::vector<std::string> old_obligations;

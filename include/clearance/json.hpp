@@ -20,7 +20,7 @@ std::string DecisionToJson(const Policy& policy, const Query& query, const Decis
 std::string DecisionToBatchLine(const Policy& policy, const Query& query, const Decision& decision, bool trace,
                                 std::string_view id_json, bool alternatives = false);
 
-// Decides a query given as a batch-format JSON object (CLI.md: dimension ->
+// Decides a query given as a batch-format JSON object (docs/cli.md: dimension ->
 // value, optional "date" and "id"), on `as_of` unless it names its own date,
 // exactly as `clearance batch` does; returns the decision record (trace of
 // matching rules, "id" first when given) on one line. Malformed JSON and bad

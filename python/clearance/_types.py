@@ -1,7 +1,7 @@
 """The typed objects clearance returns besides Policy and Decision.
 
 Each result object gives typed attributes; ``obj[key]`` (and ``to_dict()``)
-give the JSON of CLI.md or the dict earlier versions returned, so code written
+give the JSON of docs/cli.md or the dict earlier versions returned, so code written
 against those keeps working.
 """
 from __future__ import annotations

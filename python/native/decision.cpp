@@ -156,8 +156,7 @@ struct TraceView {
   py::tuple why;
 };
 
-// `why` comes from the decision JSON, which has it once the library's
-// TraceEntry records it (CLI.md); until then it is empty.
+// `why` is read from the decision JSON (docs/cli.md), as every other member.
 py::list TraceEntries(DecisionObject& d) {
   py::list out;
   if (d.level == TraceLevel::kNone) return out;
@@ -377,14 +376,14 @@ void BindDecision(py::module_& m) {
       .def_property_readonly(
           "why", [](const TraceView& t) { return t.why; },
           "The tests of a matching rule's condition that hold for the query, as written "
-          "(CLI.md); empty while the library's trace does not record them.")
+          "(docs/cli.md); empty for a rule without `when` and for rules that did not match.")
       .def("__repr__", [](const TraceView& t) {
         return "<TraceEntry " + t.entry.rule + " " + std::string(ToString(t.entry.status)) + ">";
       });
 
   py::class_<DecisionObject>(m, "Decision",
                              "One decision, frozen. Attributes give typed access; d['effect'] and the other "
-                             "mapping methods read the decision JSON of CLI.md (to_dict()).")
+                             "mapping methods read the decision JSON of docs/cli.md (to_dict()).")
       .def_property_readonly(
           "effect", [](const DecisionObject& d) { return ToString(d.verdict.effect); }, "'allow' or 'deny'.")
       .def_property_readonly(
@@ -432,10 +431,10 @@ void BindDecision(py::module_& m) {
           "policy_name", [](const DecisionObject& d) { return d.policy.name(); },
           "The name of the policy that decided.")
       .def("to_json", &DecisionObject::Json,
-           "The decision JSON of CLI.md on one line, byte for byte as `clearance batch` writes it.")
+           "The decision JSON of docs/cli.md on one line, byte for byte as `clearance batch` writes it.")
       .def(
           "to_dict", [](DecisionObject& d) { return d.Dict().attr("copy")(); },
-          "The decision JSON of CLI.md as a new dict.")
+          "The decision JSON of docs/cli.md as a new dict.")
       .def("__getitem__", [](DecisionObject& d, py::handle key) { return d.Dict()[key]; })
       .def("__contains__", [](DecisionObject& d, py::handle key) { return d.Dict().contains(key); })
       .def("__iter__", [](DecisionObject& d) { return d.Dict().attr("__iter__")(); })

@@ -1,4 +1,4 @@
-// The native part of the Python package `clearance` (EMBEDDING.md), imported
+// The native part of the Python package `clearance` (docs/python.md), imported
 // as clearance._clearance; python/clearance/*.py builds the public face on it.
 //
 //   import clearance

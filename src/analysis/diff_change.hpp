@@ -1,4 +1,4 @@
-// What makes a compared query "changed" under each `--by` (CLI.md "Diff
+// What makes a compared query "changed" under each `--by` (docs/cli.md "Diff
 // regions"), decided on the two terminals a query reaches, plus the outcomes
 // and obligations a terminal's decisive rules return. Terminals are compared
 // through interned per-terminal keys, computed once each.
@@ -16,7 +16,7 @@
 namespace clearance::analysis {
 
 // The outcomes and obligations of `decisive` (policy order), each once,
-// first occurrence first (DSL.md §9 "Order").
+// first occurrence first (docs/language.md "Order").
 struct Returned {
   std::vector<std::string> outcomes;
   std::vector<std::string> obligations;

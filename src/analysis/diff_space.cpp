@@ -46,7 +46,7 @@ bool FixOneSided(const resolve::ResolvedPolicy& side, const char* which,
       diags.Error(dim.mark, "diff",
                   "dimension '" + dim.info.name + "' is declared only by the " + which + " policy '" +
                       side.name +
-                      "' and has no default there, so the two policies cannot be compared (DSL.md §9)");
+                      "' and has no default there, so the two policies cannot be compared (docs/language.md)");
       ok = false;
       continue;
     }

@@ -10,7 +10,7 @@
 namespace clearance::analysis {
 namespace {
 
-// CLI.md's table order, for findings at the same place.
+// docs/cli.md's table order, for findings at the same place.
 int CodeRank(const std::string& code) {
   const auto* it = std::find(kLintWarningCodes.begin(), kLintWarningCodes.end(), code);
   return static_cast<int>(it - kLintWarningCodes.begin());
@@ -59,7 +59,7 @@ std::vector<std::vector<bool>> NamedGroups(const resolve::ResolvedPolicy& policy
     for (auto [d, g] : rule.groups_named) named[d][g] = true;
   }
   // A group a `like` dimension shares with its source is one group, named
-  // when either dimension names it (DSL.md §9 Lint).
+  // when either dimension names it (docs/language.md Lint).
   for (std::size_t d = 0; d < policy.dims.size(); ++d) {
     const resolve::Dimension& dim = policy.dims[d];
     if (!dim.like) continue;

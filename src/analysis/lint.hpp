@@ -1,4 +1,4 @@
-// Lint on a resolved policy and its decision graph (DSL.md §9 "Lint").
+// Lint on a resolved policy and its decision graph (docs/language.md "Lint").
 // The public entry points are in include/clearance/lint.hpp; this is the
 // analysis they run, kept apart so that tests can hand it any policy.
 #pragma once
@@ -12,7 +12,7 @@
 
 namespace clearance::analysis {
 
-// One warning before it is placed in a file. Codes are those of CLI.md.
+// One warning before it is placed in a file. Codes are those of docs/cli.md.
 struct LintFinding {
   Mark mark;
   std::string code;
@@ -48,7 +48,7 @@ void LintDates(const resolve::ResolvedPolicy& policy, Date as_of, std::vector<Li
 void LintGroups(const resolve::ResolvedPolicy& policy, std::vector<LintFinding>& out);
 
 // Every finding as a warning, located through `sources`, sorted by file
-// (load order), line, column and code (CLI.md table order).
+// (load order), line, column and code (docs/cli.md table order).
 std::vector<Diagnostic> ToDiagnostics(std::vector<LintFinding> findings, const SourceTable& sources);
 
 // All of the above.

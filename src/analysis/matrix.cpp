@@ -158,7 +158,7 @@ std::vector<MatrixLine> ValueLines(const DimensionInfo& dim) {
   return out;
 }
 
-// Groups are expanded on the report's date (DSL.md §2.2).
+// Groups are expanded on the report's date (docs/language.md §7).
 MatrixLine GroupLine(const DimensionInfo& dim, std::size_t g, Date date) {
   return {dim.groups[g].name, dim.groups[g].MembersOn(date), true, ""};
 }

@@ -16,7 +16,7 @@ namespace {
 using internal::PolicyData;
 
 // Compiles the resolved policy; under `strict`, a conflict on any query
-// (found on the graph's terminals) makes it invalid (DSL.md §6.6).
+// (found on the graph's terminals) makes it invalid (docs/language.md §11).
 std::optional<compile::DecisionGraph> CompileChecked(const resolve::ResolvedPolicy& policy, const Limits& limits,
                                                      Diagnostics& diags) {
   compile::CompileOptions options;
@@ -36,7 +36,7 @@ std::optional<compile::DecisionGraph> CompileChecked(const resolve::ResolvedPoli
   return std::move(*graph);
 }
 
-// The base of `extends` must be a valid policy on its own (DSL.md §9).
+// The base of `extends` must be a valid policy on its own (docs/language.md).
 bool ValidateBases(const load::PolicyDoc& layer, const Limits& limits, Diagnostics& diags) {
   if (!layer.base) return true;
   if (!ValidateBases(*layer.base, limits, diags)) return false;

@@ -1,4 +1,4 @@
-// The warning codes of `lint` (CLI.md "Lint diagnostics"), in the table's
+// The warning codes of `lint` (docs/cli.md "Lint diagnostics"), in the table's
 // order. A policy may silence them on a rule or a group (`lint: {ignore:
 // [...]}`), so the loader checks the names and the analysis orders its
 // findings by them.

@@ -1,4 +1,4 @@
-// clearance: the command line of CLI.md. Exit codes: 0 positive, 1 negative,
+// clearance: the command line of docs/cli.md. Exit codes: 0 positive, 1 negative,
 // 2 error (usage, policy, query). A bare `clearance` prints the help and
 // exits 0, as cargo does; an unknown verb or option is an error (2) that
 // names the closest known ones.

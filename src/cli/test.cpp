@@ -1,6 +1,6 @@
 // clearance test FILE|DIR... [--run PATTERN] [-v] [--format text|json|junit]
 // [--junit FILE] [--min-coverage PCT] [--date D]: runs rule-set test files
-// (CLI.md "Test files"). Text on stdout: the failing queries (a case's
+// (docs/cli.md "Test files"). Text on stdout: the failing queries (a case's
 // queries that failed the same way as one line with their count and an
 // example; -v: every case and every failing query), the coverage line, the
 // counts of cases and queries, and last exactly "N passed, N failed" (N

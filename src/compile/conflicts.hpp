@@ -1,4 +1,4 @@
-// Strict policies (DSL.md §6.6): a query on some date where the effective
+// Strict policies (docs/language.md §11): a query on some date where the effective
 // rules disagree makes the policy invalid.
 #pragma once
 

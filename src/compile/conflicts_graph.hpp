@@ -1,4 +1,4 @@
-// Strict conflicts (DSL.md §6.6) found on the decision graph: a terminal is
+// Strict conflicts (docs/language.md §11) found on the decision graph: a terminal is
 // a set of rules that match together for some query on some date, so the
 // policy has a conflict exactly when some terminal's outcome has one. The
 // work is proportional to the number of terminals, never to the queries.

@@ -1,4 +1,4 @@
-// DSL.md §6 steps 3-6: from the matching rules to the effect, the decisive
+// docs/language.md §11 steps 3-6: from the matching rules to the effect, the decisive
 // rules and the statuses of the others. Shared by the interpreter, the
 // compiled graph's terminals and every analysis, so that all agree.
 #pragma once

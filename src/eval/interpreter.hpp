@@ -1,4 +1,4 @@
-// The direct interpreter of DSL.md §6: evaluates every rule's condition on
+// The direct interpreter of docs/language.md §11: evaluates every rule's condition on
 // one query. It is the reference the compiled graph is tested against, and
 // it names the failing test of a rule that does not match.
 #pragma once

@@ -1,4 +1,4 @@
-// Why a matching rule's condition holds for a query (CLI.md "Decision JSON",
+// Why a matching rule's condition holds for a query (docs/cli.md "Decision JSON",
 // `why`): the tests that hold, each as written.
 //
 // Read recursively on the resolved condition, which keeps the expression's

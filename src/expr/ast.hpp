@@ -1,4 +1,4 @@
-// The condition language's abstract syntax (DSL.md §4), as parsed: names are
+// The condition language's abstract syntax (docs/language.md §9), as parsed: names are
 // not yet resolved. Spans are byte offsets into the expression text.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The X3 grammar of condition expressions (DSL.md §4), declared here, defined
+// The X3 grammar of condition expressions (docs/language.md §9), declared here, defined
 // in grammar_def.hpp and instantiated once in grammar.cpp (the X3 calc9 and
 // rexpr layout). Only parse.cpp uses it.
 //

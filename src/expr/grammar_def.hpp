@@ -1,7 +1,7 @@
 // The definition of the grammar declared in grammar.hpp. Include it in
 // grammar.cpp only: every other file sees the declarations.
 //
-// It reads like DSL.md §4:
+// It reads like docs/language.md §9:
 //
 //   expr    := and ( "or" and )*
 //   and     := unary ( "and" unary )*

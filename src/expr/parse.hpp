@@ -1,4 +1,4 @@
-// Parsing condition expressions (DSL.md §4 and §9) with Boost.Spirit X3.
+// Parsing condition expressions (docs/language.md §9 and §9) with Boost.Spirit X3.
 #pragma once
 
 #include <cstddef>

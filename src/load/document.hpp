@@ -20,7 +20,7 @@ struct Text {
   Mark mark;
 };
 
-// A typed attribute value (DSL.md §9 scalars).
+// A typed attribute value (docs/language.md scalars).
 using AttributeValue = std::variant<double, bool, Date, std::string>;
 
 struct AttributeDoc {
@@ -40,7 +40,7 @@ struct DatedBound {
 };
 
 // A group member: a value or group name, counting only from `effective`
-// (inclusive) to `expires` (exclusive) when either is given (DSL.md §2.2).
+// (inclusive) to `expires` (exclusive) when either is given (docs/language.md §7).
 struct MemberDoc {
   Text name;
   std::optional<DatedBound> effective;
@@ -63,7 +63,7 @@ struct DimensionDoc {
   std::optional<Mark> values_mark;  // the `values` key, when given
   std::vector<GroupDoc> groups;
   std::optional<Text> default_value;
-  std::optional<Text> like;         // DSL.md §2.1
+  std::optional<Text> like;         // docs/language.md §6
 };
 
 // `when` written as an expression string; `column_exact` when every byte of

@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kType = "type";
 
-// The schema of a policy file (DSL.md §1-§3, §9) over YamlReader's typed
+// The schema of a policy file (docs/language.md §2-§3, §9) over YamlReader's typed
 // access.
 class PolicyFileReader : public YamlReader {
  public:
@@ -224,7 +224,7 @@ void PolicyFileReader::ReadValues(const YamlNode& node, Mark where, DimensionDoc
       return;
     }
     ValueDoc v{key, {}};
-    // A null attribute map (`open-7b:`) means no attributes (DSL.md §9).
+    // A null attribute map (`open-7b:`) means no attributes (docs/language.md).
     if (!IsNull(value)) {
       if (!ExpectMap(value, key.mark, "the attributes of '" + key.text + "'")) return;
       ReadAttributes(value, v);
@@ -329,7 +329,7 @@ std::vector<Text> PolicyFileReader::ReadLintSettings(const YamlNode& node, Mark 
 }
 
 // A member is a name, or {member: NAME, effective: DATE, expires: DATE}
-// with at least one date (DSL.md §2.2).
+// with at least one date (docs/language.md §7).
 std::vector<MemberDoc> PolicyFileReader::ReadMembers(const YamlNode& node, Mark where,
                                                      std::string_view what) {
   std::vector<MemberDoc> out;

@@ -1,5 +1,5 @@
 // One policy file: bytes -> yaml-cpp's events -> YamlTree -> FileDoc, with every shape and type
-// error of DSL.md §1-§3, §8 and §9 reported at its file:line:col.
+// error of docs/language.md §2-§3, §8 and §9 reported at its file:line:col.
 #pragma once
 
 #include <optional>

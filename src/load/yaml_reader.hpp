@@ -1,7 +1,7 @@
 // Reading one parsed YAML document into our own types: the typed access
 // every file format of the project shares (policy files, test files). It
 // turns yaml-cpp's view into diagnostics at file:line:col (character
-// columns), enforces the DSL's null and name rules (DSL.md §9), rejects
+// columns), enforces the DSL's null and name rules (docs/language.md), rejects
 // duplicate and merge keys, and bounds alias expansion: every node reached
 // counts against Limits::max_nodes and every scalar's text against
 // Limits::max_expanded_bytes, each time an alias leads to it.

@@ -1,4 +1,4 @@
-// Batch input records (CLI.md): a JSON object per line, or CSV rows under a
+// Batch input records (docs/cli.md): a JSON object per line, or CSV rows under a
 // header naming the dimensions. Parsing never throws; a bad line becomes an
 // error that names what is wrong.
 #pragma once

@@ -1,4 +1,4 @@
-// `clearance diff --format json`: exactly the shape of CLI.md "Diff regions",
+// `clearance diff --format json`: exactly the shape of docs/cli.md "Diff regions",
 // plus "to_date" after "date" when the new policy is evaluated on another day,
 // and "names" at the end of a region whose values have display names.
 #include <algorithm>
@@ -19,7 +19,7 @@ Json ByDimension(const ValuesByDimension& lists) {
 }
 
 // Display names of the region's values, per dimension that has any: an
-// addition to CLI.md's shape, left out when no value has a name.
+// addition to docs/cli.md's shape, left out when no value has a name.
 Json NamesJson(const DiffReport& report, const DiffRegion& r) {
   Json out = Json::object();
   for (std::size_t d = 0; d < report.dimensions.size() && d < report.compared_names.size(); ++d) {

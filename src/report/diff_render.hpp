@@ -16,7 +16,7 @@ namespace clearance::report {
 std::string DiffText(const DiffReport& report, const Policy& old_policy, const Policy& new_policy);
 // For a review: summary tables, the regions, the decisive rules.
 std::string DiffMarkdown(const DiffReport& report, const Policy& old_policy, const Policy& new_policy);
-// CLI.md's shape: old, new, date (to_date), queries, changed, regions,
+// docs/cli.md's shape: old, new, date (to_date), queries, changed, regions,
 // only_old, only_new.
 nlohmann::ordered_json DiffJson(const DiffReport& report);
 // One row per changed query, ordered by its values (each dimension in the

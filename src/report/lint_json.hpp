@@ -1,4 +1,4 @@
-// Lint diagnostics as the JSON of DSL.md §9, as an nlohmann value for
+// Lint diagnostics as the JSON of docs/language.md, as an nlohmann value for
 // callers that embed it (the CLI, the C API).
 #pragma once
 

@@ -1,5 +1,5 @@
 // A set of values that may differ from date to date: the meaning of a group
-// with dated members (DSL.md §2.2), and of every test that names one.
+// with dated members (docs/language.md §7), and of every test that names one.
 //
 // pieces()[i] holds on [cuts()[i-1], cuts()[i]), both ends unbounded. The
 // form is canonical (cuts sorted, no two adjacent pieces equal), so two

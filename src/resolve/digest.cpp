@@ -2,7 +2,7 @@
 // default and combining mode, every dimension's values (sorted, with typed
 // attributes) and default, and every rule (sorted by id) with its condition
 // as resolved value sets, on every date where a group has dated members
-// (DSL.md §9). Group names and nesting, file layout, key order, declaration
+// (docs/language.md). Group names and nesting, file layout, key order, declaration
 // order and the policy's name do not enter: decisions do not depend on them.
 //
 // The text is written straight out, byte for byte what nlohmann's dump()

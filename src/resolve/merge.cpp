@@ -146,7 +146,7 @@ void Merger::AddGroup(MergedDimension& merged, DimState& state, const load::Grou
 }
 
 // `like` is given once in the whole policy, and never beside `values` in
-// any file (DSL.md §2.1).
+// any file (docs/language.md §6).
 void Merger::AddLike(MergedDimension& merged, DimState& state, const load::DimensionDoc& dim) {
   const std::string& name = dim.name.text;
   const bool like_before = merged.like.has_value();

@@ -1,5 +1,5 @@
 // Flattens a policy's layers (extends) and files (include) into one set of
-// declarations, applying DSL.md §7 and §9: unions of dimensions, duplicates
+// declarations, applying docs/language.md §12 and §9: unions of dimensions, duplicates
 // reported with both places, drops, group redefinitions, rule replacement.
 #pragma once
 
@@ -17,7 +17,7 @@ struct MergedDimension {
   std::vector<const load::ValueDoc*> values;
   std::vector<const load::GroupDoc*> groups;  // final definitions, first-declared order
   std::optional<load::Text> default_value;
-  std::optional<load::Text> like;              // DSL.md §2.1; values come from there
+  std::optional<load::Text> like;              // docs/language.md §6; values come from there
   // Of the groups, how many are the `like` source's, shared (they come first).
   std::size_t shared_groups = 0;
 };

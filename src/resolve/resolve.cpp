@@ -43,7 +43,7 @@ class Resolver {
 };
 
 // A `like` dimension takes its source's values and groups as merged, then
-// adds its own groups (DSL.md §2.1 and §9).
+// adds its own groups (docs/language.md §6 and §9).
 std::vector<MergedDimension> Resolver::ApplyLike(const MergedPolicy& merged) {
   std::vector<MergedDimension> dims = merged.dims;
   for (std::size_t d = 0; d < dims.size(); ++d) {
@@ -180,7 +180,7 @@ void Resolver::ResolveGroups(const MergedDimension& merged, Dimension& dim) {
     dim.group_marks.push_back(doc->name.mark);
   }
   if (!cycles.empty() || unknown) return;
-  // On date d a member counts when its dates hold d (DSL.md §2.2); nested
+  // On date d a member counts when its dates hold d (docs/language.md §7); nested
   // groups are resolved on the same d, which DatedSet's pieces carry along.
   auto set_of = [&](const load::MemberDoc& member) {
     const std::string& name = member.name.text;

@@ -28,7 +28,7 @@ struct Dimension {
   Mark mark;           // first declaration
   std::vector<Mark> value_marks;
   std::vector<DatedSet> group_sets;  // parallel to info.groups
-  // `like` (DSL.md §2.1): the dimension whose values and groups this one
+  // `like` (docs/language.md §6): the dimension whose values and groups this one
   // shares; its first `shared_groups` groups are that dimension's.
   std::optional<std::uint32_t> like;
   std::size_t shared_groups = 0;
@@ -85,7 +85,7 @@ struct ResolvedPolicy {
   NameMap<std::uint32_t> rule_index;
   std::string digest;            // "sha256:..."
   // Every effective/expires date of every group member, sorted, distinct:
-  // date bounds of the policy exactly like rule dates (DSL.md §9).
+  // date bounds of the policy exactly like rule dates (docs/language.md).
   std::vector<Date> member_bounds;
   Mark root_mark;
 };

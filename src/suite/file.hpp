@@ -1,4 +1,4 @@
-// One rule-set test file (CLI.md "Test files"): bytes -> yaml-cpp ->
+// One rule-set test file (docs/cli.md "Test files"): bytes -> yaml-cpp ->
 // TestFileDoc, every shape and type error at its file:line:col. Names are
 // not resolved here (that needs the policy: see test_plan.hpp); no YAML node
 // outlives reading.

@@ -58,7 +58,7 @@ bool Planner::AddName(const DimensionInfo& dim, const TestName& name, Date date,
   if (name.text == "any") {
     std::fill(chosen.begin(), chosen.end(), true);
   } else if (group) {
-    for (std::uint32_t v : group->MembersOn(date)) chosen[v] = true;  // on the case's date (DSL.md §2.2)
+    for (std::uint32_t v : group->MembersOn(date)) chosen[v] = true;  // on the case's date (docs/language.md §7)
   } else {
     diags_.Error(name.mark, "unknown-name",
                  "unknown " + std::string(doc_.each ? "value or group '" : "value '") + name.text +

@@ -72,7 +72,7 @@ std::vector<std::pair<Date, Date>> DatePairs(const Policy& o, const Policy& n, c
 
 std::set<std::string> Sorted(const std::vector<std::string>& items) { return {items.begin(), items.end()}; }
 
-// CLI.md "Diff regions", `--by`, read directly off two decisions.
+// docs/cli.md "Diff regions", `--by`, read directly off two decisions.
 bool Differs(const Policy& o, const Policy& n, const Decision& before, const Decision& after, DiffBy by) {
   if (before.effect != after.effect) return true;
   if (by == DiffBy::kEffect) return false;
@@ -511,7 +511,7 @@ rules: []
   CHECK(report.error().message() ==
         "p.yaml:21:3: error: dimension 'tier' is declared only by the new policy 't' and has no default "
         "there, so the "
-        "two policies cannot be compared (DSL.md §9) [diff]");
+        "two policies cannot be compared (docs/language.md) [diff]");
   auto reverse = Diff(b, a);
   REQUIRE_FALSE(reverse);
   CHECK(reverse.error().message().find("only by the old policy") != std::string::npos);

@@ -46,7 +46,7 @@ TEST_CASE("clearance lint: golden outputs, text and JSON, and exit codes", "[lin
   CheckGolden(name, args);
 }
 
-TEST_CASE("clearance lint --format json is the JSON of DSL.md §9", "[lint][cli]") {
+TEST_CASE("clearance lint --format json is the JSON of docs/language.md", "[lint][cli]") {
   const CliRun run = RunCli("lint tests/data/lint/policy.yaml --date 2026-07-30 --format json");
   REQUIRE(run.exit_code == 0);
   const auto json = nlohmann::json::parse(run.out);

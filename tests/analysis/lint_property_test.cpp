@@ -31,7 +31,7 @@ struct BruteForce {
   std::vector<char> effect_changes;  // changes, not counting strict conflicts
 };
 
-// DSL.md §9 taken literally, query by query: removing r changes a query's
+// docs/language.md taken literally, query by query: removing r changes a query's
 // effect when §6 on its matching rules without r gives another effect or,
 // under strict, a conflict.
 BruteForce Enumerate(const resolve::ResolvedPolicy& policy) {

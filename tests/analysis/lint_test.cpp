@@ -1,5 +1,5 @@
 // Lint (clearance/lint.hpp): each code pinned by a small policy, the fine
-// points of DSL.md §9, the JSON shape, and the shipped rules.
+// points of docs/language.md, the JSON shape, and the shipped rules.
 #include "clearance/lint.hpp"
 
 #include <catch2/catch.hpp>
@@ -452,7 +452,7 @@ rules:
   CHECK(LintToJson(diagnostics) == R"({"diagnostics":[]})");
 }
 
-TEST_CASE("lint JSON: the fields of DSL.md §9, subjects only when set", "[lint]") {
+TEST_CASE("lint JSON: the fields of docs/language.md, subjects only when set", "[lint]") {
   Diagnostic rule;
   rule.where = {"p.yaml", 3, 9};
   rule.severity = Severity::kWarning;

@@ -1,4 +1,4 @@
-// The C API of EMBEDDING.md: loading, both decide paths, digests, errors
+// The C API (include/clearance/clearance.h, README "Embedding"): loading, both decide paths, digests, errors
 // with file:line:col, NULL handling, ownership, threads, and agreement with
 // `clearance batch` on the same query lines.
 #include <catch2/catch.hpp>
@@ -183,7 +183,7 @@ TEST_CASE("clearance_decide_json_alternatives adds what would flip the decision"
   clearance_free(err);
 }
 
-TEST_CASE("clearance_decide_json answers in the decision JSON of CLI.md", "[capi]") {
+TEST_CASE("clearance_decide_json answers in the decision JSON of docs/cli.md", "[capi]") {
   PolicyPtr p = MustLoadString();
   const std::string json = Take(clearance_decide_json(
       p.get(), R"({"model": "m1", "country": "DE", "use": "research", "date": "2026-03-01"})", nullptr));

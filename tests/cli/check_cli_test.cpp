@@ -1,4 +1,4 @@
-// `clearance check` and `clearance batch` as CLI.md says: exit codes,
+// `clearance check` and `clearance batch` as docs/cli.md says: exit codes,
 // text (golden), JSON (structural), errors naming the argument at fault.
 #include <nlohmann/json.hpp>
 
@@ -26,7 +26,7 @@ TEST_CASE("check prints the decision for a person, exit 0 allow / 1 deny", "[cli
   CheckGolden("cli/check_default.txt", by_default.out);
 }
 
-TEST_CASE("check --format json has the shape of CLI.md", "[cli][check]") {
+TEST_CASE("check --format json has the shape of docs/cli.md", "[cli][check]") {
   CliRun run = RunCli("check " + kAllies + " --model fable-5 --country DE --use threat-response --date 2026-12-15 --format json");
   REQUIRE(run.exit_code == 0);
   const json d = json::parse(run.out);

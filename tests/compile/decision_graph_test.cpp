@@ -17,7 +17,7 @@ using testing::Not;
 using testing::Or;
 using testing::TestPolicy;
 
-// The frontier example of DSL.md §3, with a dated carve-out.
+// The frontier example of docs/language.md §8, with a dated carve-out.
 TestPolicy Frontier(Combine combine = Combine::kDenyOverrides) {
   TestPolicy t;
   const auto model = t.Dim("model", {"fable-5", "mythos-5", "open-7b"});

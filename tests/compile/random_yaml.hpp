@@ -1,5 +1,5 @@
 // Random policies as YAML text, for the property test: every construct of
-// DSL.md §2-§4 and §7 (attributes of every type, groups as lists and as
+// docs/language.md §4-§4 and §7 (attributes of every type, groups as lists and as
 // include/exclude with `any`, every expression form, the map form of
 // `when`, dates, overrides, includes, extends with drop and replacement),
 // and the 1.1 additions: a `like` dimension and dated group members.

@@ -1,4 +1,4 @@
-// DSL.md §6: active, matching and effective rules, combining, default,
+// docs/language.md §11: active, matching and effective rules, combining, default,
 // outcomes, obligations and trace statuses.
 #include <set>
 
@@ -33,7 +33,7 @@ Assignments Q(const char* model, const char* country, const char* use) {
 
 }  // namespace
 
-TEST_CASE("The spec's seed example decides as DSL.md says", "[eval][semantics]") {
+TEST_CASE("The spec's seed example decides as docs/language.md says", "[eval][semantics]") {
   const Policy p = MustLoad(kSeed);
   SECTION("no rule matches: the default (deny), basis default") {
     const Decision d = Decide(p, Q("open-7b", "DE", "research"));
@@ -90,7 +90,7 @@ TEST_CASE("Overrides remove a rule only when the overriding rule matches too", "
   - {id: b, effect: allow, when: "country == DE", overrides: [a]}
   - {id: c, effect: deny, when: "country == DE and use == research", overrides: [b]}
 )");
-  // c overrides b, and b still removes a (directly, DSL.md §6.3).
+  // c overrides b, and b still removes a (directly, docs/language.md §11).
   Decision d = Decide(p, Q("open-7b", "DE", "research"));
   CHECK(d.decisive == std::vector<std::string>{"c"});
   CHECK(d.trace[0].status == RuleStatus::kOverridden);
@@ -152,7 +152,7 @@ TEST_CASE("The default effect applies when nothing matches", "[eval][default]") 
   CHECK(Decide(p, Q("open-7b", "RU", "research")).effect == Effect::kDeny);
 }
 
-TEST_CASE("Conditions: every test form of DSL.md §4", "[eval][conditions]") {
+TEST_CASE("Conditions: every test form of docs/language.md §9", "[eval][conditions]") {
   struct Case {
     const char* when;
     const char* model;

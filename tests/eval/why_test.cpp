@@ -1,4 +1,4 @@
-// CLI.md "Decision JSON": `why` on every matching trace entry — the tests of
+// docs/cli.md "Decision JSON": `why` on every matching trace entry — the tests of
 // its condition that hold for the query, each as written.
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
-// Bad queries never become decisions (DSL.md §5): through `check` (exit 2,
+// Bad queries never become decisions (docs/language.md §10): through `check` (exit 2,
 // the argument at fault named) and `batch` (one record per input line, in
-// order, an error record for each bad one; CLI.md). The cases live in
+// order, an error record for each bad one; docs/cli.md). The cases live in
 // tests/data/broken/queries.
 #include <catch2/catch.hpp>
 

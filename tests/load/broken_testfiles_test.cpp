@@ -1,4 +1,4 @@
-// The broken rule-set test files (tests/data/broken/testfiles, CLI.md "Test
+// The broken rule-set test files (tests/data/broken/testfiles, docs/cli.md "Test
 // files"): each fails with exactly the expected first diagnostic, through
 // the library and through `clearance test` (exit 2, the same first line).
 #include <catch2/catch.hpp>

@@ -135,7 +135,7 @@ TEST_CASE("diff formats: one-sided values and dimensions", "[diff][golden]") {
   CHECK(json["only_new"].dump() == R"({"model":["m4"],"country":["JP"],"end-user":["unlisted","listed"]})");
 }
 
-TEST_CASE("diff JSON has CLI.md's keys in order", "[diff]") {
+TEST_CASE("diff JSON has docs/cli.md's keys in order", "[diff]") {
   const Policy base = Load("tests/data/seed/frontier-2026/base.yaml");
   const Policy allies = Load("tests/data/seed/frontier-2026/allies-defensive.yaml");
   const auto keys = [](const nlohmann::ordered_json& j) {
@@ -148,7 +148,7 @@ TEST_CASE("diff JSON has CLI.md's keys in order", "[diff]") {
                                                 "only_old", "only_new", "only_old_queries",
                                                 "only_new_queries"});
   CHECK(plain["by"] == "effect");
-  // CLI.md's keys, then "names" (an addition: the display names of the
+  // docs/cli.md's keys, then "names" (an addition: the display names of the
   // values that have one, per dimension).
   CHECK(keys(plain["regions"][0]) ==
         std::vector<std::string>{"from", "to", "count", "values", "old_decisive", "new_decisive", "old_outcomes",

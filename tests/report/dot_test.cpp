@@ -13,7 +13,7 @@
 namespace clearance::report {
 namespace {
 
-// The frontier example of DSL.md §2-3, with an embargo and nested groups.
+// The frontier example of docs/language.md §4-3, with an embargo and nested groups.
 constexpr const char* kPolicy = R"(clearance: 1
 policy: dot-example
 dimensions:

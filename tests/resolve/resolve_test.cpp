@@ -1,4 +1,4 @@
-// DSL.md §2, §3, §7 and §9: names resolved, graphs checked, layers merged;
+// docs/language.md §4, §3, §7 and §9: names resolved, graphs checked, layers merged;
 // every error with its location and message.
 #include "support/fixtures.hpp"
 

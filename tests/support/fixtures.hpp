@@ -65,7 +65,7 @@ inline Decision Decide(const Policy& policy, const Assignments& assignments, con
   return policy.Explain(MustQuery(policy, assignments, date), detail);
 }
 
-// A small policy in the spirit of DSL.md §2-§3, prefixed to rule lists.
+// A small policy in the spirit of docs/language.md §4-§3, prefixed to rule lists.
 inline const std::string kDims = R"(clearance: 1
 policy: t
 dimensions:
