@@ -21,16 +21,6 @@ std::string Dump(const report::OrderedJson& json) {
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// The record's query: its names on its date, or on `as_of` when it names none.
-Result<Query> RecordQuery(const Policy& policy, const report::BatchRecord& record, Date as_of) {
-  Result<Query> query = policy.MakeQuery(record.assignments, as_of);
-  if (!query || record.date.empty()) return query;
-  Result<Date> date = ParseQueryDate(record.date);
-  if (!date) return date.error();
-  query->date = *date;
-  return query;
-}
-
 // A CSV list field: a JSON array of strings, quoted per RFC 4180.
 std::string ListField(const std::vector<std::string>& items) {
   if (items.empty()) return "";
@@ -159,7 +149,7 @@ BatchRecord BatchDecider::State::Csv(std::size_t number, std::string_view text) 
     return BatchRecord{.output = std::move(out), .failed = true, .malformed = malformed, .error = message};
   };
   if (!record.error.empty()) return failure(record.error, record.malformed);
-  Result<Query> query = RecordQuery(policy, record, options.as_of);
+  Result<Query> query = report::RecordQuery(policy, record, options.as_of);
   if (!query) return failure(query.error().diagnostics().front().message, false);
   const Decision d = policy.Explain(*query, TraceDetail::kMatching);
   const auto& dims = policy.dimensions();
@@ -193,7 +183,7 @@ Result<std::string> DecideQueryJson(const Policy& policy, std::string_view query
                                     bool alternatives) {
   const report::BatchRecord record = report::ParseJsonLine(query_json);
   if (!record.error.empty()) return Error::Message(record.error, "query");
-  Result<Query> query = RecordQuery(policy, record, as_of);
+  Result<Query> query = report::RecordQuery(policy, record, as_of);
   if (!query) return query.error();
   const Decision d = policy.Explain(*query, TraceDetail::kMatching);
   std::string id_json = record.id.is_null() ? "" : Dump(record.id);

@@ -12,15 +12,6 @@ std::string Dump(const OrderedJson& json) {
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Result<Query> RecordQuery(const Policy& policy, const BatchRecord& record, Date as_of) {
-  Result<Query> query = policy.MakeQuery(record.assignments, as_of);
-  if (!query || record.date.empty()) return query;
-  Result<Date> date = ParseQueryDate(record.date);
-  if (!date) return date.error();
-  query->date = *date;
-  return query;
-}
-
 void AdjustTrace(const Policy& policy, const LineOptions& options, OrderedJson& trace) {
   for (OrderedJson& entry : trace) {
     if (!options.sources.empty()) {
@@ -44,6 +35,15 @@ OrderedJson KeptColumns(const LineOptions& options, const BatchRecord& record) {
 }
 
 }  // namespace
+
+Result<Query> RecordQuery(const Policy& policy, const BatchRecord& record, Date as_of) {
+  Result<Query> query = policy.MakeQuery(record.assignments, as_of);
+  if (!query || record.date.empty()) return query;
+  Result<Date> date = ParseQueryDate(record.date);
+  if (!date) return date.error();
+  query->date = *date;
+  return query;
+}
 
 std::string ReferenceDecisionLine(const Policy& policy, const LineOptions& options, const Query& query,
                                   const Decision& decision, const BatchRecord& record) {
@@ -219,22 +219,22 @@ bool FastJsonl::TryDecide(std::string_view line, std::string& out, Effect& effec
     out += values_[d][query.values[d]];
     out += ',';
   }
-  out += "\"date\":\"" + query.date.ToString() + "\"},\"effect\":\"";
+  out += "\"date\":\"" + query.date.ToString() + "\"},";
+  auto effect_and_basis = [&](Effect e, Basis basis) {
+    effect = e;
+    out += "\"effect\":\"";
+    out += ToString(e);
+    out += "\",\"basis\":\"";
+    out += ToString(basis);
+    out += "\",";
+  };
   if (options_.trace) {
     const Decision d = policy_.Explain(query, options_.detail);
-    effect = d.effect;
-    out += ToString(d.effect);
-    out += "\",\"basis\":\"";
-    out += ToString(d.basis);
-    out += "\",";
+    effect_and_basis(d.effect, d.basis);
     WriteTrace(d, out);
   } else {
     const Verdict v = policy_.Decide(query);
-    effect = v.effect;
-    out += ToString(v.effect);
-    out += "\",\"basis\":\"";
-    out += ToString(v.basis);
-    out += "\",";
+    effect_and_basis(v.effect, v.basis);
     WriteDecisive(v, out);
   }
   out += policy_tail_;

@@ -27,6 +27,9 @@ struct LineOptions {
   Date as_of;
 };
 
+// A parsed line's query: its names on its own date, or on `as_of`.
+Result<Query> RecordQuery(const Policy& policy, const BatchRecord& record, Date as_of);
+
 // The record (or error record) of line `number`, through the DOM.
 clearance::BatchRecord ReferenceJsonlLine(const Policy& policy, const LineOptions& options, std::size_t number,
                                std::string_view line);
