@@ -147,7 +147,7 @@ TEST_CASE("the flat scanner accepts only what it can copy verbatim", "[report][b
 }
 
 TEST_CASE("JSON strings are written as nlohmann writes them", "[report][batch]") {
-  for (const std::string text : {std::string("plain"), std::string("q\"b\\s/"), std::string("\x01\x1f\x7f"),
+  for (const std::string& text : {std::string("plain"), std::string("q\"b\\s/"), std::string("\x01\x1f\x7f"),
                                  std::string("\b\f\n\r\t"), std::string("é中😀"), std::string("bad \xC3 utf8"),
                                  std::string("\xF4\x90\x80\x80")}) {
     CAPTURE(text);
