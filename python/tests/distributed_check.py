@@ -99,7 +99,15 @@ def main(cli, lines):
         spread = time.perf_counter() - t0
         done.set()
         killer.join()
-        assert concatenated(folder / "out") == expected, "the partitions differ from clearance batch"
+        got = concatenated(folder / "out")
+        if got != expected:
+            parts = sorted(glob.glob(os.path.join(folder / "out", "part-*")))
+            lines_got, lines_expected = got.split(b"\n"), expected.split(b"\n")
+            first = next((i for i, (a, b) in enumerate(zip(lines_got, lines_expected)) if a != b), None)
+            raise AssertionError(f"the partitions differ from clearance batch: {len(lines_got)} lines against "
+                                 f"{len(lines_expected)}, {len(parts)} part files, first difference at line {first}: "
+                                 f"{lines_got[first][:120] if first is not None else ''!r} against "
+                                 f"{lines_expected[first][:120] if first is not None else ''!r}; manifest {manifest}")
         assert manifest["lines"] == lines, manifest["lines"]
         error_records = sum(1 for row in csv.reader(io.StringIO(expected.decode()))
                             if row[0] != "line" and row[-1])

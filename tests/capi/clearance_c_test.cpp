@@ -242,8 +242,10 @@ TEST_CASE("clearance_decide agrees with clearance_decide_json on every query", "
           const std::string json = Take(clearance_decide_json(p.get(), q.c_str(), nullptr));
           const int expected = json.find(R"("effect":"allow")") != std::string::npos ? 1 : 0;
           CAPTURE(q);
-          // Any order of the dimensions; tier by name or by its default.
+          // Any order of the dimensions (the policy's order takes the positional path); tier by
+          // name or by its default.
           CHECK(Decide(p.get(), {"tier", "use", "country", "model"}, {tier, use, country, model}, date) == expected);
+          CHECK(Decide(p.get(), {"model", "country", "use", "tier"}, {model, country, use, tier}, date) == expected);
           if (std::string(tier) == "low") {
             CHECK(Decide(p.get(), {"model", "country", "use"}, {model, country, use}, date) == expected);
           }
@@ -258,6 +260,12 @@ TEST_CASE("clearance_decide reports a bad query", "[capi]") {
   std::string message;
   CHECK(Decide(p.get(), {"model", "country", "use"}, {"m1", "XX", "research"}, nullptr, &message) == -1);
   CHECK(message == "error: unknown value 'XX' of dimension 'country'");
+  // The same in the policy's order of all four dimensions (the positional path).
+  CHECK(Decide(p.get(), {"model", "country", "use", "tier"}, {"m1", "XX", "research", "low"}, nullptr, &message) ==
+        -1);
+  CHECK(message == "error: unknown value 'XX' of dimension 'country'");
+  CHECK(Decide(p.get(), {"model", "country", "use", "tier"}, {"m1", "US", "research", ""}, nullptr, &message) == -1);
+  CHECK(message == "error: unknown value '' of dimension 'tier'");
   CHECK(Decide(p.get(), {"model", "country"}, {"m1", "US"}, nullptr, &message) == -1);
   CHECK(message == "error: missing a value for dimension 'use'");
   CHECK(Decide(p.get(), {"model", "model", "country", "use"}, {"m1", "m2", "US", "research"}, nullptr, &message) == -1);
