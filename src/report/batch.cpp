@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "analysis/alternatives.hpp"
 #include "clearance/json.hpp"
@@ -76,15 +77,16 @@ struct BatchDecider::State {
              .rule_texts_in_header = options.rule_texts_in_header,
              .sources = RuleSources(policy, options.source_base),
              .keep = PassedThrough(policy, options.keep_columns),
-             .as_of = options.as_of},
-        fast(policy, line) {}
+             .as_of = options.as_of} {
+    if (options.format == BatchFormat::kJsonl) fast.emplace(policy, line);  // CSV has no use for it
+  }
 
   BatchRecord Csv(std::size_t number, std::string_view text) const;
 
   Policy policy;
   BatchOptions options;
   report::LineOptions line;
-  report::FastJsonl fast;
+  std::optional<report::FastJsonl> fast;
   std::vector<std::string> header;
 };
 
@@ -163,20 +165,32 @@ BatchRecord BatchDecider::State::Csv(std::size_t number, std::string_view text) 
 BatchRecord BatchDecider::Decide(std::size_t number, std::string_view text) const {
   if (state_->options.format == BatchFormat::kCsv) return state_->Csv(number, text);
   BatchRecord record;
-  if (state_->fast.TryDecide(text, record.output, record.effect)) return record;
+  if (state_->fast->TryDecide(text, record.output, record.effect)) return record;
   return report::ReferenceJsonlLine(state_->policy, state_->line, number, text);
 }
 
+namespace {
+
+// The record of a decision with its id (null: none), as one line, with
+// "alternatives" when asked.
+std::string DecisionLine(const Policy& policy, const Query& query, const Decision& decision, bool trace,
+                         const nlohmann::ordered_json& id, bool alternatives) {
+  report::BatchRecord record;
+  record.id = id;
+  const report::LineOptions options{.trace = trace};  // sources as loaded
+  report::OrderedJson json = report::ReferenceDecisionJson(policy, options, query, decision, record);
+  if (alternatives) report::AddAlternatives(json, policy, analysis::FindAlternatives(policy, query));
+  return Dump(json);
+}
+
+}  // namespace
+
 std::string DecisionToBatchLine(const Policy& policy, const Query& query, const Decision& decision, bool trace,
                                 std::string_view id_json, bool alternatives) {
-  report::BatchRecord record;
-  if (!id_json.empty()) record.id = nlohmann::ordered_json::parse(id_json, nullptr, false);
-  if (record.id.is_discarded()) record.id = nullptr;
-  const report::LineOptions options{.trace = trace};  // sources as loaded
-  if (!alternatives) return report::ReferenceDecisionLine(policy, options, query, decision, record);
-  report::OrderedJson json = report::OrderedJson::parse(report::ReferenceDecisionLine(policy, options, query, decision, record));
-  report::AddAlternatives(json, policy, analysis::FindAlternatives(policy, query));
-  return Dump(json);
+  nlohmann::ordered_json id;
+  if (!id_json.empty()) id = nlohmann::ordered_json::parse(id_json, nullptr, false);
+  if (id.is_discarded()) id = nullptr;
+  return DecisionLine(policy, query, decision, trace, id, alternatives);
 }
 
 Result<std::string> DecideQueryJson(const Policy& policy, std::string_view query_json, Date as_of,
@@ -186,8 +200,7 @@ Result<std::string> DecideQueryJson(const Policy& policy, std::string_view query
   Result<Query> query = report::RecordQuery(policy, record, as_of);
   if (!query) return query.error();
   const Decision d = policy.Explain(*query, TraceDetail::kMatching);
-  std::string id_json = record.id.is_null() ? "" : Dump(record.id);
-  return DecisionToBatchLine(policy, *query, d, true, id_json, alternatives);
+  return DecisionLine(policy, *query, d, true, record.id, alternatives);
 }
 
 }  // namespace clearance

@@ -45,7 +45,7 @@ Result<Query> RecordQuery(const Policy& policy, const BatchRecord& record, Date 
   return query;
 }
 
-std::string ReferenceDecisionLine(const Policy& policy, const LineOptions& options, const Query& query,
+OrderedJson ReferenceDecisionJson(const Policy& policy, const LineOptions& options, const Query& query,
                                   const Decision& decision, const BatchRecord& record) {
   OrderedJson json = DecisionJson(policy, query, decision);
   if (options.trace) {
@@ -53,12 +53,12 @@ std::string ReferenceDecisionLine(const Policy& policy, const LineOptions& optio
   } else {
     json.erase("trace");
   }
-  if (record.id.is_null() && options.keep.empty()) return Dump(json);
+  if (record.id.is_null() && options.keep.empty()) return json;
   OrderedJson out = OrderedJson::object();
   if (!record.id.is_null()) out["id"] = record.id;
   if (!options.keep.empty()) out["columns"] = KeptColumns(options, record);
   for (auto& [key, value] : json.items()) out[key] = std::move(value);
-  return Dump(out);
+  return out;
 }
 
 clearance::BatchRecord ReferenceJsonlLine(const Policy& policy, const LineOptions& options, std::size_t number,
@@ -73,7 +73,7 @@ clearance::BatchRecord ReferenceJsonlLine(const Policy& policy, const LineOption
   Result<Query> query = RecordQuery(policy, record, options.as_of);
   if (!query) return failure(query.error().diagnostics().front().message, false);
   const Decision d = policy.Explain(*query, options.detail);
-  return {.output = ReferenceDecisionLine(policy, options, *query, d, record), .effect = d.effect};
+  return {.output = Dump(ReferenceDecisionJson(policy, options, *query, d, record)), .effect = d.effect};
 }
 
 FastJsonl::FastJsonl(const Policy& policy, const LineOptions& options) : policy_(policy), options_(options) {

@@ -14,6 +14,7 @@
 
 #include "clearance/batch.hpp"
 #include "report/batch_input.hpp"
+#include "report/decision_json.hpp"
 
 namespace clearance::report {
 
@@ -34,9 +35,9 @@ Result<Query> RecordQuery(const Policy& policy, const BatchRecord& record, Date 
 clearance::BatchRecord ReferenceJsonlLine(const Policy& policy, const LineOptions& options, std::size_t number,
                                std::string_view line);
 
-// The decision record of a parsed line, through the DOM.
-std::string ReferenceDecisionLine(const Policy& policy, const LineOptions& options, const Query& query,
-                                  const Decision& decision, const report::BatchRecord& record);
+// The decision record of a parsed line, as a DOM.
+OrderedJson ReferenceDecisionJson(const Policy& policy, const LineOptions& options, const Query& query,
+                                  const Decision& decision, const BatchRecord& record);
 
 class FastJsonl {
  public:
