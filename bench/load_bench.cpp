@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "api/policy_access.hpp"
+#include "clearance/snapshot.hpp"
 #include "compile/decision_graph.hpp"
 #include "workload.hpp"
 
@@ -48,6 +49,31 @@ void BM_Load(benchmark::State& state) {
     auto policy = LoadPolicyFromString("bench.yaml", yaml, WorkloadLoadOptions(n));
     benchmark::DoNotOptimize(policy->name());
   }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n + 2));
+}
+
+// A compiled snapshot of the same policy read back (LoadCompiledFromString:
+// header and checksum, every structure read and checked, name indexes
+// rebuilt), beside BM_Load; the snapshot's size as a counter.
+void BM_LoadCompiled(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  auto policy = LoadPolicyFromString("bench.yaml", MakeWorkloadYaml({.rules = n}), WorkloadLoadOptions(n));
+  const std::string bytes = SaveCompiledToString(*policy);
+  for (auto _ : state) {
+    auto back = LoadCompiledFromString("bench.clearance", bytes);
+    benchmark::DoNotOptimize(back->name());
+    state.PauseTiming();  // ready is what counts, not freeing the last one
+    back = Error();
+    state.ResumeTiming();
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n + 2));
+  state.counters["snapshot_MiB"] = static_cast<double>(bytes.size()) / (1 << 20);
+}
+
+void BM_SaveCompiled(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  auto policy = LoadPolicyFromString("bench.yaml", MakeWorkloadYaml({.rules = n}), WorkloadLoadOptions(n));
+  for (auto _ : state) benchmark::DoNotOptimize(SaveCompiledToString(*policy).size());
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n + 2));
 }
 
@@ -122,6 +148,8 @@ void Sizes(benchmark::internal::Benchmark* b) {
 
 BENCHMARK(BM_LoadCompile)->Apply(Sizes);
 BENCHMARK(BM_Load)->Apply(Sizes);
+BENCHMARK(BM_LoadCompiled)->Apply(Sizes);
+BENCHMARK(BM_SaveCompiled)->Apply(Sizes);
 BENCHMARK(BM_Baseline_YamlCppEvents)->Apply(Sizes);
 BENCHMARK(BM_Baseline_YamlCppLoad)->Apply(Sizes);
 BENCHMARK(BM_Compile)->Apply(Sizes);

@@ -14,8 +14,11 @@
 #include <utility>
 #include <vector>
 
+#include "api/snapshot_seal.hpp"
 #include "suite/file.hpp"
+#include "clearance/lint.hpp"
 #include "clearance/policy.hpp"
+#include "clearance/snapshot.hpp"
 #include "clearance/testing.hpp"
 #include "expr/parse.hpp"
 #include "expr/print.hpp"
@@ -77,6 +80,27 @@ inline void LoadPolicyInput(std::string_view data) {
   Require(query.ok());
   Require(policy->Decide(*query).effect == policy->Interpret(*query).effect);
   (void)policy->Explain(*query, TraceDetail::kAll);
+}
+
+// A snapshot payload behind a correct header and checksum, so that what is
+// fuzzed is the reader's checking of every structure; whatever loads must
+// decide, explain, interpret and lint without leaving its bounds.
+inline void SnapshotInput(std::string_view payload) {
+  Result<Policy> policy = LoadCompiledFromString("fuzz.clearance", internal::SealSnapshot(payload));
+  if (!policy) {
+    Require(!policy.error().diagnostics().empty());
+    return;
+  }
+  Query query;
+  query.values.assign(policy->dimensions().size(), 0);  // every dimension has a value 0 (checked)
+  for (Date date : {Date::Min(), Date::FromDays(20000), Date::Max()}) {
+    query.date = date;
+    (void)policy->Decide(query);
+    (void)policy->Explain(query, TraceDetail::kAll);
+    (void)policy->Interpret(query, TraceDetail::kAll);
+  }
+  (void)Lint(*policy);
+  (void)SaveCompiledToString(*policy);
 }
 
 // Parses an expression; printing is a fixed point of parse-then-print.

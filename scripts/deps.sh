@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config ccache
-  libyaml-cpp-dev libboost-dev nlohmann-json3-dev libcli11-dev libssl-dev
+  libyaml-cpp-dev libboost-dev nlohmann-json3-dev libcli11-dev libssl-dev libxxhash-dev
   catch2 libbenchmark-dev
   python3 python3-dev pybind11-dev python3-yaml python3-setuptools python3-pip
   python3-distributed  # optional: clearance.distributed and its test (skipped without it)

@@ -33,12 +33,12 @@ seeds="$build/fuzz-seeds"
 rm -rf "$seeds"
 python3 fuzz/make_seeds.py . "$seeds"
 
-declare -A dict=([load_policy]=policy [test_file]=policy [expression]=expression [batch_line]=batch [serve_request]=http)
-declare -A max_len=([load_policy]=65536 [test_file]=65536 [expression]=4096 [batch_line]=8192 [serve_request]=16384)
+declare -A dict=([load_policy]=policy [test_file]=policy [expression]=expression [batch_line]=batch [serve_request]=http [snapshot]=policy)
+declare -A max_len=([load_policy]=65536 [test_file]=65536 [expression]=4096 [batch_line]=8192 [serve_request]=16384 [snapshot]=65536)
 summary="$build/fuzz-summary.txt"
 : >"$summary"
 failed=0
-for target in load_policy expression batch_line test_file serve_request; do
+for target in load_policy expression batch_line test_file serve_request snapshot; do
   work="$build/fuzz-work/$target"
   mkdir -p "$work/corpus" "$work/artifacts" "$seeds/$target"
   inputs=("$work/corpus" "$seeds/$target")

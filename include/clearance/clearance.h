@@ -57,6 +57,17 @@ clearance_policy* clearance_load_file(const char* path, char** err);
  * extends is an error. NULL and *err on failure. */
 clearance_policy* clearance_load_string(const char* name, const char* yaml, char** err);
 
+/* Loads a compiled snapshot written by `clearance compile` (or the C++
+ * SaveCompiled), ready in milliseconds. `key` is the key it was signed with,
+ * or NULL for an unsigned one. NULL and *err ("FILE: error: ...") when the
+ * file is missing, not a snapshot, truncated, damaged, of another format
+ * version or signed under another key. */
+clearance_policy* clearance_load_compiled(const char* path, const char* key, char** err);
+
+/* Writes the policy as a compiled snapshot to `path` (a temporary file
+ * renamed over it), signed with `key` unless it is NULL. 0, or -1 and *err. */
+int clearance_save_compiled(const clearance_policy* policy, const char* path, const char* key, char** err);
+
 /* Decides one query given as a JSON object in the batch line format of
  * `clearance batch`: dimension -> value (strings), optional "date" ("YYYY-MM-DD"; absent:
  * today, UTC) and optional "id" (any JSON value, copied to the output's top
@@ -118,7 +129,9 @@ char* clearance_lint_file_json(const char* path, const char* date, char** err);
  * that clearance_engine_free must not race with other calls on that engine. */
 typedef struct clearance_engine clearance_engine;
 
-/* Loads the policy whose root file is `path`. NULL and *err on failure. */
+/* Loads the policy whose root file is `path`, or the unsigned compiled
+ * snapshot at `path` (reloads then read the snapshot again). NULL and *err
+ * on failure. */
 clearance_engine* clearance_engine_open(const char* path, char** err);
 
 /* Loads the files again: 0 when the new version is current, -1 and *err

@@ -24,6 +24,9 @@
 // complete new file over the old one (write "x.yaml.tmp", then rename it to
 // "x.yaml"): a reload that runs while a file is half written may read that
 // half, and a half-written file is usually, but not always, a load error.
+// A snapshot (`clearance compile`, SaveCompiled) reloads in milliseconds and
+// is always whole: SaveCompiled renames it into place, and a half-written
+// one fails its size check.
 #pragma once
 
 #include <cstdint>
@@ -54,7 +57,9 @@ struct EngineVerdict {
 
 class Engine {
  public:
-  // Loads the policy whose root file is `path`. Fails as LoadPolicy does.
+  // Loads the policy whose root file is `path`, or the compiled snapshot
+  // at `path` (LoadPolicyOrCompiled; reloads then read the snapshot again).
+  // Fails as LoadPolicy or LoadCompiled does.
   static Result<Engine> Open(std::string path, LoadOptions options = {});
 
   Engine(Engine&&) noexcept;

@@ -45,7 +45,7 @@ std::vector<std::string> LintWarningCodes();
 // at the `expires` date. Sorted by file (load order), line, column, code.
 std::vector<Diagnostic> Lint(const Policy& policy, const LintOptions& options = {});
 
-// Loads the policy and lints it. A policy that fails to load yields its load
+// Loads the policy (or the compiled snapshot, LoadPolicyOrCompiled) and lints it. A policy that fails to load yields its load
 // diagnostics (errors: `cycle`, `unknown-name`, `duplicate`, `conflict`
 // under strict, ...), as the loader reported them. The result is an Error
 // only when the root file itself cannot be located or read.

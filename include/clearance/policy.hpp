@@ -74,6 +74,10 @@ struct LoadOptions {
   Limits limits;
   // Null: files on disk, unconfined (MakeFileResolver()).
   std::shared_ptr<SourceResolver> resolver;
+  // Where a compiled snapshot stands in for a policy file (snapshot.hpp:
+  // LoadPolicyOrCompiled, Engine, test files): the key it was signed with,
+  // or empty for an unsigned one.
+  std::string snapshot_key;
 };
 
 struct GroupInfo {

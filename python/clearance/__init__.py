@@ -23,6 +23,7 @@ from typing import Any, Iterable, Optional, Union
 from . import _policy
 from ._clearance import Decision, Error, Policy, PolicyError, QueryError, TraceEntry, __version__
 from ._clearance import load as _load
+from ._clearance import load_compiled as _load_compiled
 from ._clearance import loads as _loads
 from ._clearance import _diff_json, _lint_file_json, _run_tests
 from ._types import (DecisionColumns, Diagnostic, DiffRegion, DiffResult, Dimension, Group, LintReport, Matrix,
@@ -32,7 +33,7 @@ from .engine import Engine
 __all__ = [
     "Decision", "DecisionColumns", "Diagnostic", "DiffRegion", "DiffResult", "Dimension", "Engine", "Error",
     "Group", "LintReport", "Matrix", "Policy", "PolicyError", "QueryError", "Rule", "TestFailure", "TestReport",
-    "TraceEntry", "Value", "diff", "lint_file", "load", "loads", "run_tests", "__version__",
+    "TraceEntry", "Value", "diff", "lint_file", "load", "load_compiled", "loads", "run_tests", "__version__",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -50,6 +51,16 @@ def load(path: PathLike, *, root: Optional[PathLike] = None, allow_absolute: boo
     for a path that is not a str or os.PathLike.
     """
     return _load(path, root=root, allow_absolute=allow_absolute)
+
+
+def load_compiled(path: PathLike, *, key: Optional[str] = None) -> Policy:
+    """Reads a compiled snapshot (``clearance compile POLICY -o FILE``, or
+    ``Policy.save_compiled``), ready in milliseconds; ``key`` is the key it
+    was signed with. A snapshot that is truncated, damaged, of another format
+    version, signed under another key or not a snapshot at all raises
+    PolicyError naming the file. Pickled as an unsigned snapshot.
+    """
+    return _load_compiled(path, key=key)
 
 
 def loads(text: str, name: str = "<string>") -> Policy:

@@ -118,7 +118,10 @@ def _decide_partition(policy: Policy, part: Partition, fmt: str, header: bytes, 
         f.seek(part.start)
         data = f.read(part.end - part.start)
     out, lines, errors = _render_batch(policy, data, part.first_line, fmt, header, date, trace, 1)
-    temporary = f"{part.output}.tmp-{uuid.uuid4().hex}"
+    # Written aside (a worker killed mid-write leaves its partial file in
+    # .partial, never among the parts), then renamed into place.
+    temporary = os.path.join(os.path.dirname(part.output), ".partial",
+                             f"{os.path.basename(part.output)}.{uuid.uuid4().hex}")
     with open(temporary, "wb") as f:
         f.write(out)
     os.replace(temporary, part.output)
@@ -158,11 +161,11 @@ def decide_files(policy: Policy, inputs: Sequence[Any], output_dir: Any, *, clie
     expected = expect_digest or policy.digest
     os.makedirs(out, exist_ok=True)
     attempts_dir = os.path.join(out, ".attempts")
+    partial_dir = os.path.join(out, ".partial")
     os.makedirs(attempts_dir, exist_ok=True)
-    for folder, prefix in ((out, "part-"), (attempts_dir, "")):  # a previous run's files
-        for name in os.listdir(folder):
-            if name.startswith(prefix) and os.path.isfile(os.path.join(folder, name)):
-                os.remove(os.path.join(folder, name))
+    os.makedirs(partial_dir, exist_ok=True)
+    for folder, prefix in ((out, "part-"), (attempts_dir, ""), (partial_dir, "")):  # a previous run's files
+        _remove_files(folder, prefix)
     partitions, headers = plan(paths, out, fmt, partition_bytes)
     for n, header in headers.items():
         try:
@@ -179,7 +182,14 @@ def decide_files(policy: Policy, inputs: Sequence[Any], output_dir: Any, *, clie
                              pure=False)
                for p in partitions]
     results = client.gather(futures)
+    _remove_files(partial_dir, "")  # what killed attempts left half written
     return _manifest(policy, paths, out, fmt, trace, as_of, expected, partitions, results, attempts_dir)
+
+
+def _remove_files(folder: str, prefix: str) -> None:
+    for name in os.listdir(folder):
+        if name.startswith(prefix) and os.path.isfile(os.path.join(folder, name)):
+            os.remove(os.path.join(folder, name))
 
 
 def _date_text(date: Any) -> str:

@@ -5,11 +5,14 @@ import threading
 from typing import Any, Mapping, Optional
 
 from ._clearance import Decision, Policy
+from ._clearance import _is_snapshot_file
 from ._clearance import load as _load
+from ._clearance import load_compiled as _load_compiled
 
 
 class Engine:
-    """Serves the current version of the policy whose root file is ``path``.
+    """Serves the current version of the policy whose root file is ``path``,
+    or of the compiled snapshot at ``path`` (read with ``key``, if signed).
 
     ``policy`` is a snapshot: keep it to decide many times with one version.
     ``reload()`` reads the files again; on success the new version becomes
@@ -18,13 +21,20 @@ class Engine:
     use from several threads; reloads run one at a time.
     """
 
-    def __init__(self, path: Any, *, root: Any = None, allow_absolute: bool = False) -> None:
+    def __init__(self, path: Any, *, root: Any = None, allow_absolute: bool = False,
+                 key: Optional[str] = None) -> None:
         self._path = path
         self._root = root
         self._allow_absolute = allow_absolute
+        self._key = key
         self._lock = threading.Lock()
-        self._policy: Policy = _load(path, root=root, allow_absolute=allow_absolute)
+        self._policy: Policy = self._read()
         self._generation = 1
+
+    def _read(self) -> Policy:
+        if _is_snapshot_file(self._path):
+            return _load_compiled(self._path, key=self._key)
+        return _load(self._path, root=self._root, allow_absolute=self._allow_absolute)
 
     @property
     def path(self) -> Any:
@@ -45,7 +55,7 @@ class Engine:
         """Loads the files again and makes that version current (returned).
         Raises PolicyError and keeps the current version when it fails."""
         with self._lock:
-            policy = _load(self._path, root=self._root, allow_absolute=self._allow_absolute)
+            policy = self._read()
             self._policy = policy
             self._generation += 1
             return policy

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "clearance/snapshot.hpp"
 #include "convert.hpp"
 
 namespace clearance::python {
@@ -96,6 +97,30 @@ PolicyHandle LoadFromText(const std::string& text, const std::string& name) {
   sources.located.push_back({{"", name}, name});
   sources.files.emplace_back(name, text);
   return LoadFromSources(std::move(sources));
+}
+
+PolicyHandle LoadCompiledFile(const std::string& path, const std::string& key) {
+  Result<Policy> policy = [&] {
+    py::gil_scoped_release unlocked;
+    return LoadCompiled(path, {key});
+  }();
+  auto sources = std::make_shared<Sources>();
+  sources->root = path;
+  PolicyHandle handle(Loaded(std::move(policy)), std::move(sources));
+  handle.compiled = true;
+  return handle;
+}
+
+PolicyHandle LoadCompiledBytes(const std::string& bytes, const std::string& name) {
+  Result<Policy> policy = [&] {
+    py::gil_scoped_release unlocked;
+    return LoadCompiledFromString(name, bytes);
+  }();
+  auto sources = std::make_shared<Sources>();
+  sources->root = name;
+  PolicyHandle handle(Loaded(std::move(policy)), std::move(sources));
+  handle.compiled = true;
+  return handle;
 }
 
 PolicyHandle LoadFromSources(Sources sources) {

@@ -23,7 +23,8 @@ struct PolicyHandle {
   PolicyHandle(Policy loaded, std::shared_ptr<const Sources> texts);
 
   Policy policy;
-  std::shared_ptr<const Sources> sources;
+  std::shared_ptr<const Sources> sources;  // for a compiled policy: its root only
+  bool compiled = false;                   // read from a snapshot (pickled as one)
 };
 
 // Loads from files (confined to `root` when not empty), recording the texts.
@@ -32,5 +33,8 @@ PolicyHandle LoadFromFiles(const std::string& path, const std::string& root, boo
 PolicyHandle LoadFromText(const std::string& text, const std::string& name);
 // Loads again from recorded texts, exactly as the files were located.
 PolicyHandle LoadFromSources(Sources sources);
+// Reads a compiled snapshot from a file, or from its bytes (`name` for messages).
+PolicyHandle LoadCompiledFile(const std::string& path, const std::string& key);
+PolicyHandle LoadCompiledBytes(const std::string& bytes, const std::string& name);
 
 }  // namespace clearance::python

@@ -23,6 +23,7 @@
 #include "handle.hpp"
 #include "clearance/matrix.hpp"
 #include "clearance/report.hpp"
+#include "clearance/snapshot.hpp"
 
 namespace clearance::python {
 namespace {
@@ -245,8 +246,10 @@ py::dict RunTests(py::handle paths_arg, py::handle date) {
   return ReportDict(*report);
 }
 
-// Pickled as the texts of its files: a worker never reads a path.
+// Pickled as the texts of its files, or (read from a snapshot) as an
+// unsigned snapshot: a worker never reads a path and never needs a key.
 py::tuple PolicyState(const PolicyHandle& h) {
+  if (h.compiled) return py::make_tuple(2, h.sources->root, py::bytes(SaveCompiledToString(h.policy)));
   py::list located;
   for (const auto& [key, name] : h.sources->located)
     located.append(py::make_tuple(key.first, key.second, name));
@@ -254,8 +257,11 @@ py::tuple PolicyState(const PolicyHandle& h) {
 }
 
 PolicyHandle PolicyFromState(const py::tuple& state) {
+  if (state.size() == 3 && state[0].cast<int>() == 2) {
+    return LoadCompiledBytes(state[2].cast<std::string>(), state[1].cast<std::string>());
+  }
   if (state.size() != 4 || state[0].cast<int>() != 1)
-    throw py::value_error("not a pickled clearance.Policy (version 1)");
+    throw py::value_error("not a pickled clearance.Policy (version 1 or 2)");
   Sources sources;
   sources.root = state[1].cast<std::string>();
   for (py::handle item : state[2]) {
@@ -297,6 +303,32 @@ void BindPolicy(py::module_& m) {
            "trace; alternatives=True adds 'alternatives' to the JSON (what would have to differ for the other "
            "effect, as `clearance check --alternatives`). Raises QueryError (a ValueError) for unknown names, a group as a value, a missing "
            "dimension, a bad date; TypeError for a query that is not a mapping or a key that is not a str.")
+      .def(
+          "save_compiled",
+          [](const PolicyHandle& h, py::handle path, py::handle key) {
+            const std::string file = PathArgument(path, "path");
+            const std::string secret = key.is_none() ? std::string() : Text(key, "key");
+            Result<SnapshotInfo> info = [&] {
+              py::gil_scoped_release unlocked;
+              return SaveCompiled(h.policy, file, {secret});
+            }();
+            if (!info) throw PolicyFailure{info.error()};
+            py::list sources;
+            for (const SnapshotSource& s : info->sources) sources.append(py::make_tuple(s.name, s.sha256));
+            py::dict out;
+            out["bytes"] = info->bytes;
+            out["format_version"] = info->format_version;
+            out["digest"] = info->digest;
+            out["signed"] = info->keyed;
+            out["sources"] = sources;
+            return out;
+          },
+          py::arg("path"), py::kw_only(), py::arg("key") = py::none(),
+          "save_compiled(path, *, key=None) -> dict\n\n"
+          "Writes the policy as a compiled snapshot (what `clearance compile` writes), which load_compiled() "
+          "reads back in milliseconds; signed with `key` (str) when given. Returns bytes, format_version, "
+          "digest, signed and sources ((name, sha256) pairs). Raises PolicyError when the file cannot be "
+          "written.")
       .def("_decide_mappings", &DecideMappings)
       .def("_decide_columns", &DecideColumns)
       .def("_dimensions_raw", &DimensionsRaw)
@@ -336,6 +368,13 @@ PYBIND11_MODULE(_clearance, m) {
         return LoadFromFiles(PathArgument(path, "path"), OptionalPath(root, "root"), allow_absolute);
       },
       py::arg("path"), py::kw_only(), py::arg("root") = py::none(), py::arg("allow_absolute") = false);
+  m.def("_is_snapshot_file", [](py::handle path) { return IsSnapshotFile(PathArgument(path, "path")); });
+  m.def(
+      "load_compiled",
+      [](py::handle path, py::handle key) {
+        return LoadCompiledFile(PathArgument(path, "path"), key.is_none() ? std::string() : Text(key, "key"));
+      },
+      py::arg("path"), py::kw_only(), py::arg("key") = py::none());
   m.def(
       "loads",
       [](py::handle text, py::handle name) { return LoadFromText(Text(text, "text"), Text(name, "name")); },

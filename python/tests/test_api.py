@@ -112,6 +112,40 @@ class LoadTest(unittest.TestCase):
         self.assertEqual(len(q.files), 2)
         self.assertEqual(q.decide(Q, date="2026-03-01").to_json(), p.decide(Q, date="2026-03-01").to_json())
 
+    def test_compiled_snapshots_save_load_and_pickle(self):
+        p = clearance.load(BASE)
+        with tempfile.TemporaryDirectory() as d:
+            path = pathlib.Path(d) / "base.clearance"
+            info = p.save_compiled(path)
+            self.assertEqual(info["digest"], p.digest)
+            self.assertEqual(info["bytes"], path.stat().st_size)
+            self.assertFalse(info["signed"])
+            self.assertEqual([name for name, _ in info["sources"]], list(p.files))
+            q = clearance.load_compiled(path)
+            self.assertEqual(q, p)
+            self.assertEqual(q.rules.keys(), p.rules.keys())
+            query = {"model": "fable-5", "country": "DE", "use": "research", "date": "2026-07-01"}
+            self.assertEqual(q.decide(query, explain=True).to_json(), p.decide(query, explain=True).to_json())
+            p.save_compiled(str(path), key="k")
+            self.assertEqual(clearance.load_compiled(path, key="k"), p)
+            with self.assertRaises(clearance.PolicyError) as caught:
+                clearance.load_compiled(path)
+            self.assertIn("give the key", caught.exception.message)
+            signed = clearance.load_compiled(path, key="k")
+            self.assertEqual(clearance.Engine(path, key="k").policy, p)
+            p.save_compiled(path)
+            self.assertEqual(clearance.Engine(path).reload(), p)
+            path.write_bytes(path.read_bytes()[:100])
+            with self.assertRaises(clearance.PolicyError) as caught:
+                clearance.load_compiled(path, key="k")
+            self.assertIn("truncated snapshot", caught.exception.message)
+        # Pickled as an unsigned snapshot: no file and no key needed to unpickle.
+        r = pickle.loads(pickle.dumps(signed))
+        self.assertEqual(r, p)
+        self.assertEqual(r.decide(query).to_json(), p.decide(query).to_json())
+        with self.assertRaises(TypeError):
+            clearance.load_compiled(3)
+
     def test_dimensions_and_rules(self):
         p = loads()
         model = p.dimensions["model"]

@@ -7,6 +7,7 @@
 #include "api/policy_access.hpp"
 #include "base/lint_codes.hpp"
 #include "clearance/lint.hpp"
+#include "clearance/snapshot.hpp"
 
 namespace clearance {
 namespace {
@@ -40,7 +41,7 @@ std::vector<std::string> LintWarningCodes() { return {kLintWarningCodes.begin(),
 
 Result<std::vector<Diagnostic>> LintPolicyFile(std::string_view path, const LintOptions& options,
                                                const LoadOptions& load) {
-  return LintLoaded(LoadPolicy(path, load), options);
+  return LintLoaded(LoadPolicyOrCompiled(path, load), options);
 }
 
 Result<std::vector<Diagnostic>> LintPolicyString(std::string_view name, std::string_view yaml,

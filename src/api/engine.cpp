@@ -5,6 +5,8 @@
 // that two of them cannot install out of order.
 #include "clearance/engine.hpp"
 
+#include "clearance/snapshot.hpp"
+
 #include <memory>
 #include <mutex>
 
@@ -64,7 +66,7 @@ Engine& Engine::operator=(Engine&&) noexcept = default;
 Engine::~Engine() = default;
 
 Result<Engine> Engine::Open(std::string path, LoadOptions options) {
-  Result<Policy> policy = LoadPolicy(path, options);
+  Result<Policy> policy = LoadPolicyOrCompiled(path, options);
   if (!policy) return policy.error();
   return Engine(std::make_unique<State>(std::move(path), std::move(options), std::move(*policy)));
 }
@@ -78,7 +80,7 @@ std::uint64_t Engine::generation() const { return state_->current.Load()->genera
 Result<Policy> Engine::Reload() {
   std::lock_guard lock(state_->reload_mutex);
   // Loading happens while deciders keep using the current version.
-  Result<Policy> next = LoadPolicy(state_->path, state_->options);
+  Result<Policy> next = LoadPolicyOrCompiled(state_->path, state_->options);
   if (!next) return next.error();
   state_->InstallLocked(*next);
   return next;

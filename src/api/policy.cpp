@@ -62,13 +62,7 @@ Result<Policy> Build(std::string_view root, std::optional<std::string_view> text
   if (!graph) return failed();
   data->graph = std::move(*graph);
   data->resolved = std::move(*resolved);
-  for (const resolve::Dimension& d : data->resolved.dims) data->dimensions.push_back(d.info);
-  for (const resolve::Rule& r : data->resolved.rules) data->rules.push_back(r.info);
-  for (const DimensionInfo& d : data->dimensions) {
-    data->dimension_names.push_back(d.name);
-    data->value_index.emplace_back(d.values);
-  }
-  data->dimension_index = FlatNames(data->dimension_names);
+  data->MakeIndexes();
   return internal::PolicyAccess::Make(std::move(data));
 }
 
@@ -179,6 +173,20 @@ std::string DimensionInfo::Labelled(std::uint32_t value) const {
   if (value >= value_names.size() || value_names[value].empty()) return values.at(value);
   return values[value] + " (" + value_names[value] + ")";
 }
+
+namespace internal {
+
+void PolicyData::MakeIndexes() {
+  for (const resolve::Dimension& d : resolved.dims) dimensions.push_back(d.info);
+  for (const resolve::Rule& r : resolved.rules) rules.push_back(r.info);
+  for (const DimensionInfo& d : dimensions) {
+    dimension_names.push_back(d.name);
+    value_index.emplace_back(d.values);
+  }
+  dimension_index = FlatNames(dimension_names);
+}
+
+}  // namespace internal
 
 const std::vector<std::uint32_t>& GroupInfo::MembersOn(Date date) const {
   if (cuts.empty()) return members;

@@ -22,6 +22,9 @@ struct PolicyData {
   std::vector<std::string> dimension_names;
   FlatNames dimension_index;
   std::vector<FlatNames> value_index;  // per dimension, over dimensions[d].values
+
+  // Everything after `graph` from `resolved`.
+  void MakeIndexes();
 };
 
 }  // namespace clearance::internal

@@ -14,6 +14,7 @@
 #include "clearance/lint.hpp"
 #include "clearance/policy.hpp"
 #include "clearance/report.hpp"
+#include "clearance/snapshot.hpp"
 #include "clearance/version.hpp"
 
 namespace {
@@ -161,6 +162,31 @@ clearance_policy* clearance_load_string(const char* name, const char* yaml, char
     clearance::LoadOptions options;
     options.resolver = clearance::MakeMemoryResolver({{file, yaml}});
     return Wrap(clearance::LoadPolicyFromString(file, yaml, options), err);
+  });
+}
+
+clearance_policy* clearance_load_compiled(const char* path, const char* key, char** err) {
+  return Guard<clearance_policy*>(err, nullptr, [&]() -> clearance_policy* {
+    if (!path) {
+      SetError(err, "error: clearance_load_compiled: path is NULL");
+      return nullptr;
+    }
+    return Wrap(clearance::LoadCompiled(path, {key ? key : ""}), err);
+  });
+}
+
+int clearance_save_compiled(const clearance_policy* policy, const char* path, const char* key, char** err) {
+  return Guard<int>(err, -1, [&]() -> int {
+    if (!policy || !path) {
+      SetError(err, "error: clearance_save_compiled: policy or path is NULL");
+      return -1;
+    }
+    auto info = clearance::SaveCompiled(policy->policy(), path, {key ? key : ""});
+    if (!info) {
+      SetError(err, info.error().message());
+      return -1;
+    }
+    return 0;
   });
 }
 

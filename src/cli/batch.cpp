@@ -108,7 +108,7 @@ int RunBatch(const BatchFlags& f) {
 VerbRunner AddBatch(CLI::App& app) {
   auto flags = std::make_shared<BatchFlags>();
   CLI::App* sub = app.add_subcommand("batch", "Decide one query per input line, in order (exit 1 if a line failed)");
-  sub->add_option("policy", flags->policy, "The policy's root file")->required();
+  sub->add_option("policy", flags->policy, "The policy's root file (or --compiled FILE)");
   sub->add_option("--input", flags->input, "Input file (default: standard input)");
   sub->add_option("--format", flags->format, "jsonl or csv, for input and output")
       ->check(CLI::IsMember({"jsonl", "csv"}));

@@ -73,7 +73,7 @@ int RunCheck(const CheckFlags& f) {
 VerbRunner AddCheck(CLI::App& app) {
   auto flags = std::make_shared<CheckFlags>();
   CLI::App* sub = app.add_subcommand("check", "Decide one query, with its justification (exit 0 allow, 1 deny)");
-  sub->add_option("policy", flags->policy, "The policy's root file")->required();
+  sub->add_option("policy", flags->policy, "The policy's root file (or --compiled FILE)");
   sub->add_option("--model", flags->model, "Short for --set model=M");
   sub->add_option("--country", flags->country, "Short for --set country=C");
   sub->add_option("--use", flags->use, "Short for --set use=U");

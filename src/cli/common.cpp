@@ -2,17 +2,73 @@
 
 #include <CLI/CLI.hpp>
 
+#include <fstream>
+#include <sstream>
+
+#include "clearance/snapshot.hpp"
+
 namespace clearance::cli {
 
-void AddLoadFlags(CLI::App& app, LoadFlags& flags) {
+namespace {
+
+// The key is the file's bytes, without one final newline (as `echo` leaves).
+std::string ReadKeyFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw UsageError{"error: --snapshot-key: cannot read '" + path + "'"};
+  std::ostringstream text;
+  text << file.rdbuf();
+  std::string key = text.str();
+  if (!key.empty() && key.back() == '\n') key.pop_back();
+  if (!key.empty() && key.back() == '\r') key.pop_back();
+  if (key.empty()) throw UsageError{"error: --snapshot-key: '" + path + "' is empty"};
+  return key;
+}
+
+}  // namespace
+
+void AddLoadFlags(CLI::App& app, LoadFlags& flags, bool compiled_option) {
   app.add_option("--root", flags.root, "Confine policy files to this folder");
   app.add_flag("--allow-absolute", flags.allow_absolute, "Allow absolute include/extends paths");
+  if (compiled_option) {
+    app.add_option("--compiled", flags.compiled,
+                   "Read the policy from this compiled snapshot (`clearance compile`) instead of the policy "
+                   "argument; a policy argument that is a snapshot is read as one too");
+  }
+  app.add_option("--snapshot-key", flags.snapshot_key,
+                 "A file holding the key compiled snapshots were signed with (`clearance compile --snapshot-key`)");
+}
+
+LoadOptions MakeLoadOptions(const LoadFlags& flags) {
+  LoadOptions options;
+  options.resolver = MakeFileResolver({flags.root, flags.allow_absolute});
+  if (!flags.snapshot_key.empty()) options.snapshot_key = ReadKeyFile(flags.snapshot_key);
+  return options;
+}
+
+std::string PolicyPath(const std::string& positional, const std::string& compiled, const std::string& what) {
+  const std::string flag = what == "policy" ? "--compiled" : "--" + what + "-compiled";
+  const std::string file = what == "policy" ? "the policy's root file" : "the " + what + " policy's root file";
+  if (positional.empty() && compiled.empty()) {
+    throw UsageError{"error: " + what + " is required (" + file + ", or " + flag + " FILE)"};
+  }
+  if (!positional.empty() && !compiled.empty()) {
+    throw UsageError{"error: give " + file + " or " + flag + ", not both"};
+  }
+  if (positional.empty() && !IsSnapshotFile(compiled)) {
+    const bool readable = std::ifstream(compiled).good();
+    throw UsageError{"error: " + flag + ": '" + compiled + "' " +
+                     (readable ? "is not a compiled snapshot (`clearance compile POLICY -o FILE` writes one)"
+                               : "cannot be read")};
+  }
+  return positional.empty() ? compiled : positional;
 }
 
 Policy LoadOrFail(const std::string& path, const LoadFlags& flags) {
-  LoadOptions options;
-  options.resolver = MakeFileResolver({flags.root, flags.allow_absolute});
-  Result<Policy> policy = LoadPolicy(path, options);
+  return LoadPathOrFail(PolicyPath(path, flags.compiled), flags);
+}
+
+Policy LoadPathOrFail(const std::string& path, const LoadFlags& flags) {
+  Result<Policy> policy = LoadPolicyOrCompiled(path, MakeLoadOptions(flags));
   if (!policy) {
     std::string text = policy.error().ToString();
     if (!text.empty() && text.back() == '\n') text.pop_back();

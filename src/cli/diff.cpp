@@ -13,6 +13,7 @@ namespace {
 
 struct DiffFlags {
   std::string old_path, new_path;
+  std::string old_compiled, new_compiled;  // snapshots in their place
   std::string date, to_date;
   std::string by = "outcome";
   std::string format = "text";
@@ -29,8 +30,11 @@ int RunDiff(const DiffFlags& f) {
   options.date = AsOfDate(f.date);
   if (!f.to_date.empty()) options.to_date = AsOfDate(f.to_date, "--to-date");
   options.by = f.by == "decisive" ? DiffBy::kDecisive : f.by == "effect" ? DiffBy::kEffect : DiffBy::kOutcome;
-  const Policy old_policy = LoadOrFail(f.old_path, f.load);
-  const Policy new_policy = LoadOrFail(f.new_path, f.load);
+  // With one snapshot flag, the one policy argument is the other side.
+  std::string old_path = f.old_path, new_path = f.new_path;
+  if (!f.old_compiled.empty() && f.new_compiled.empty() && new_path.empty()) std::swap(old_path, new_path);
+  const Policy old_policy = LoadPathOrFail(PolicyPath(old_path, f.old_compiled, "old"), f.load);
+  const Policy new_policy = LoadPathOrFail(PolicyPath(new_path, f.new_compiled, "new"), f.load);
   const Result<DiffReport> report = Diff(old_policy, new_policy, options);
   if (!report) {
     std::string text = report.error().ToString();
@@ -58,8 +62,12 @@ VerbRunner AddDiff(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "diff",
       "Every query whose decision differs between two policies, as regions (exit 0 no change, 1 changes)");
-  sub->add_option("old", flags->old_path, "The old policy's root file")->required();
-  sub->add_option("new", flags->new_path, "The new policy's root file")->required();
+  sub->add_option("old", flags->old_path, "The old policy's root file (or --old-compiled FILE)");
+  sub->add_option("new", flags->new_path, "The new policy's root file (or --new-compiled FILE)");
+  sub->add_option("--old-compiled", flags->old_compiled,
+                  "Read the old policy from this compiled snapshot (`clearance compile`)");
+  sub->add_option("--new-compiled", flags->new_compiled,
+                  "Read the new policy from this compiled snapshot (`clearance compile`)");
   sub->add_option("--date", flags->date,
                   "Evaluate both policies on this date YYYY-MM-DD (default: today, UTC)");
   sub->add_option("--to-date", flags->to_date,
@@ -75,7 +83,7 @@ VerbRunner AddDiff(CLI::App& app) {
       ->check(CLI::IsMember({"effect", "outcome", "decisive"}));
   sub->add_option("--format", flags->format, "text (default), markdown, json, csv or html")
       ->check(CLI::IsMember({"text", "markdown", "json", "csv", "html"}));
-  AddLoadFlags(*sub, flags->load);
+  AddLoadFlags(*sub, flags->load, false);
   return [flags] { return RunDiff(*flags); };
 }
 

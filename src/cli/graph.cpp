@@ -51,7 +51,7 @@ VerbRunner AddGraph(CLI::App& app) {
   auto flags = std::make_shared<GraphFlags>();
   CLI::App* sub = app.add_subcommand(
       "graph", "Write the decision graph, group hierarchy or override relation as Graphviz DOT");
-  sub->add_option("policy", flags->policy, "The policy's root file")->required();
+  sub->add_option("policy", flags->policy, "The policy's root file (or --compiled FILE)");
   sub->add_option("--what", flags->what, "decisions (default), groups or overrides")
       ->check(CLI::IsMember({"decisions", "groups", "overrides"}));
   sub->add_option(

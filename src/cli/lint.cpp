@@ -39,9 +39,8 @@ int RunLint(const LintFlags& f) {
   CheckCodes(f.ignore);
   options.ignore = f.ignore;
   options.errors_only = f.severity == "error";
-  LoadOptions load;
-  load.resolver = MakeFileResolver({f.load.root, f.load.allow_absolute});
-  Result<std::vector<Diagnostic>> found = LintPolicyFile(f.policy, options, load);
+  const std::string path = PolicyPath(f.policy, f.load.compiled);
+  Result<std::vector<Diagnostic>> found = LintPolicyFile(path, options, MakeLoadOptions(f.load));
   if (!found) {
     std::string text = found.error().ToString();
     if (!text.empty() && text.back() == '\n') text.pop_back();
@@ -64,7 +63,7 @@ int RunLint(const LintFlags& f) {
 VerbRunner AddLint(CLI::App& app) {
   auto flags = std::make_shared<LintFlags>();
   CLI::App* sub = app.add_subcommand("lint", "Report policy mistakes and dead rules (exit 0 no errors, 1 errors)");
-  sub->add_option("policy", flags->policy, "The policy's root file")->required();
+  sub->add_option("policy", flags->policy, "The policy's root file (or --compiled FILE)");
   sub->add_option("--date", flags->date, "As-of date YYYY-MM-DD for `expired` (default: today, UTC)");
   sub->add_option("--format", flags->format, "text, json or sarif (SARIF 2.1.0 for code-review tools)")
       ->check(CLI::IsMember({"text", "json", "sarif"}));

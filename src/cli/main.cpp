@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   add(AddGraph(app));
   add(AddReplay(app));
   add(AddServe(app));
+  add(AddCompile(app));
   if (argc < 2) {
     std::cout << app.help();
     return kPositive;

@@ -75,7 +75,7 @@ VerbRunner AddMatrix(CLI::App& app) {
   auto flags = std::make_shared<MatrixFlags>();
   CLI::App* sub =
       app.add_subcommand("matrix", "A table of decisions: one dimension down, one across (exit 0)");
-  sub->add_option("policy", flags->policy, "The policy's root file")->required();
+  sub->add_option("policy", flags->policy, "The policy's root file (or --compiled FILE)");
   sub->add_option("--rows", flags->rows, "The dimension down the table")->required();
   sub->add_option("--cols", flags->cols, "The dimension across the table")->required();
   sub->add_option(

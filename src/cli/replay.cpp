@@ -57,7 +57,7 @@ VerbRunner AddReplay(CLI::App& app) {
       "report which would change (exit 0 none, 1 some change or undecidable record)");
   sub->add_option("log", flags->log_path, "The decision log: JSON lines as `batch` writes them ('-': stdin)")
       ->required();
-  sub->add_option("policy", flags->policy_path, "The policy's root file")->required();
+  sub->add_option("policy", flags->policy_path, "The policy's root file (or --compiled FILE)");
   sub->add_option("--by", flags->by,
                   "outcome (default): a decision changes when its effect, outcomes or obligations do; "
                   "effect: only its effect; decisive: also its decisive rule ids")

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "clearance/engine.hpp"
+#include "clearance/snapshot.hpp"
 #include "cli/common.hpp"
 #include "cli/verbs.hpp"
 #include "serve/decision_log.hpp"
@@ -67,6 +68,7 @@ std::vector<std::string> PolicyFolders(const std::string& root, const Policy& po
     if (!ec && std::filesystem::is_directory(canonical, ec)) folders.insert(canonical.string());
   };
   add(root);
+  if (IsSnapshotFile(root)) return {folders.begin(), folders.end()};  // its sources are not read again
   for (const RuleInfo& rule : policy.rules()) add(rule.where.file);
   for (const DimensionInfo& dimension : policy.dimensions()) {
     for (const GroupInfo& group : dimension.groups) add(group.where.file);
@@ -84,9 +86,7 @@ int RunServe(ServeFlags& f) {
   f.limits.idle_timeout = std::chrono::milliseconds(f.idle_timeout_ms);
   f.limits.drain_timeout = std::chrono::milliseconds(f.drain_timeout_ms);
 
-  LoadOptions load_options;
-  load_options.resolver = MakeFileResolver({f.load.root, f.load.allow_absolute});
-  Result<Engine> engine = Engine::Open(f.policy, load_options);
+  Result<Engine> engine = Engine::Open(PolicyPath(f.policy, f.load.compiled), MakeLoadOptions(f.load));
   if (!engine) throw UsageError{engine.error().ToString()};
 
   serve::ServiceOptions service_options{f.limits, std::nullopt};
@@ -101,7 +101,7 @@ int RunServe(ServeFlags& f) {
   serve::Service service(*engine, service_options, log.get(), Report);
 
   serve::ServerOptions server_options{*listen, f.threads, f.tls_cert, f.tls_key, {}};
-  if (f.watch) server_options.watch_dirs = PolicyFolders(f.policy, engine->policy());
+  if (f.watch) server_options.watch_dirs = PolicyFolders(engine->path(), engine->policy());
   auto server = serve::Server::Create(service, server_options);
   if (!server) throw UsageError{"error: " + server.error().message()};
   std::signal(SIGPIPE, SIG_IGN);
@@ -120,7 +120,7 @@ VerbRunner AddServe(CLI::App& app) {
   auto flags = std::make_shared<ServeFlags>();
   CLI::App* sub =
       app.add_subcommand("serve", "Serve decisions over HTTP with hot reload, metrics and a decision log");
-  sub->add_option("policy", flags->policy, "The policy's root file")->required();
+  sub->add_option("policy", flags->policy, "The policy's root file (or --compiled FILE)");
   sub->add_option("--listen", flags->listen,
                   "ADDR:PORT to listen on (default 127.0.0.1:8181; port 0 picks one)");
   sub->add_option("--threads", flags->threads, "I/O and deciding threads (default 2)")

@@ -18,5 +18,6 @@ VerbRunner AddMatrix(CLI::App& app);
 VerbRunner AddGraph(CLI::App& app);
 VerbRunner AddReplay(CLI::App& app);
 VerbRunner AddServe(CLI::App& app);
+VerbRunner AddCompile(CLI::App& app);
 
 }  // namespace clearance::cli

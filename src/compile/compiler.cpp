@@ -72,7 +72,7 @@ class Builder {
     graph_.root_ = Build(root);
     Relayout();
     RecordParents();
-    MakeVerdicts();
+    graph_.MakeVerdicts();
   }
 
  private:
@@ -303,16 +303,6 @@ class Builder {
     if (bytes > max_bytes_) throw LimitExceeded{};
   }
 
-  void MakeVerdicts() {
-    for (const Terminal& t : graph_.terminals_) {
-      const auto& decisive = t.outcome.decisive;
-      graph_.verdicts_.push_back({static_cast<std::uint32_t>(graph_.decisive_pool_.size()),
-                                  static_cast<std::uint32_t>(decisive.size()), t.outcome.effect,
-                                  t.outcome.basis});
-      graph_.decisive_pool_.insert(graph_.decisive_pool_.end(), decisive.begin(), decisive.end());
-    }
-  }
-
   // From the build layout (a level word, then the children; creation order)
   // to the evaluation layout: nodes grouped by level, no header.
   void Relayout() {
@@ -402,14 +392,7 @@ Result<DecisionGraph> Compile(const resolve::ResolvedPolicy& policy, const Compi
         "policy has " + std::to_string(policy.dims.size()) + " dimensions, more than the compiler's limit",
         "limit");
   }
-  graph.levels_.push_back(
-      {DecisionGraph::kTimeDim, static_cast<std::uint32_t>(graph.partition_.interval_count()), 0, 0});
-  for (std::uint32_t d : graph.dim_order_) {
-    const DimPartition& dim = graph.partition_.dims[d];
-    graph.levels_.push_back({d, static_cast<std::uint32_t>(dim.class_count()),
-                             static_cast<std::uint32_t>(graph.class_of_.size()), 0});
-    graph.class_of_.insert(graph.class_of_.end(), dim.class_of.begin(), dim.class_of.end());
-  }
+  graph.MakeLevels();
   try {
     Builder(policy, graph, options.max_bytes).Run();
   } catch (const LimitExceeded&) {

@@ -18,6 +18,28 @@ std::uint32_t DecisionGraph::Find(std::span<const std::uint32_t> values, Date da
   return TerminalIndex(ref);
 }
 
+void DecisionGraph::MakeLevels() {
+  levels_.clear();
+  class_of_.clear();
+  levels_.push_back({kTimeDim, static_cast<std::uint32_t>(partition_.interval_count()), 0, 0});
+  for (std::uint32_t d : dim_order_) {
+    const DimPartition& dim = partition_.dims[d];
+    levels_.push_back({d, static_cast<std::uint32_t>(dim.class_count()), static_cast<std::uint32_t>(class_of_.size()), 0});
+    class_of_.insert(class_of_.end(), dim.class_of.begin(), dim.class_of.end());
+  }
+}
+
+void DecisionGraph::MakeVerdicts() {
+  verdicts_.clear();
+  decisive_pool_.clear();
+  for (const Terminal& t : terminals_) {
+    const auto& decisive = t.outcome.decisive;
+    verdicts_.push_back({static_cast<std::uint32_t>(decisive_pool_.size()),
+                         static_cast<std::uint32_t>(decisive.size()), t.outcome.effect, t.outcome.basis});
+    decisive_pool_.insert(decisive_pool_.end(), decisive.begin(), decisive.end());
+  }
+}
+
 std::uint32_t DecisionGraph::level_of(std::uint32_t node) const {
   const auto it = std::upper_bound(levels_.begin(), levels_.end(), node,
                                    [](std::uint32_t n, const Level& level) { return n < level.end; });

@@ -107,6 +107,7 @@ class DecisionGraph {
 
  private:
   friend class Builder;
+  friend struct GraphCodec;  // compile/graph_io.cpp: snapshots
   friend Result<DecisionGraph> Compile(const resolve::ResolvedPolicy&, const CompileOptions&);
   struct Level {
     std::uint32_t dim;   // kTimeDim for level 0
@@ -120,6 +121,11 @@ class DecisionGraph {
     Effect effect;
     Basis basis;
   };
+  // levels_ (their ends left 0) and class_of_ from partition_ and dim_order_.
+  void MakeLevels();
+  // verdicts_ and decisive_pool_ from terminals_.
+  void MakeVerdicts();
+
   struct Parent {  // how a node or terminal is first reached
     std::uint32_t node = UINT32_MAX;
     std::uint32_t cls = 0;

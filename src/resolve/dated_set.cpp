@@ -21,6 +21,18 @@ DatedSet DatedSet::Between(ValueSet set, std::optional<Date> from, std::optional
   return out;
 }
 
+std::optional<DatedSet> DatedSet::FromParts(std::vector<Date> cuts, std::vector<ValueSet> pieces) {
+  if (pieces.size() != cuts.size() + 1) return std::nullopt;
+  for (std::size_t i = 1; i < pieces.size(); ++i) {
+    if (pieces[i].size() != pieces[0].size() || pieces[i] == pieces[i - 1]) return std::nullopt;
+    if (i >= 2 && !(cuts[i - 2] < cuts[i - 1])) return std::nullopt;
+  }
+  DatedSet out;
+  out.cuts_ = std::move(cuts);
+  out.pieces_ = std::move(pieces);
+  return out;
+}
+
 const ValueSet& DatedSet::On(Date date) const noexcept {
   if (cuts_.empty()) return pieces_.front();
   const auto i = std::upper_bound(cuts_.begin(), cuts_.end(), date) - cuts_.begin();

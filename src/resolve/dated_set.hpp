@@ -25,6 +25,10 @@ class DatedSet {
   explicit DatedSet(ValueSet set) { pieces_.push_back(std::move(set)); }
   // `set` on [from, to), nothing on other dates; a missing bound is unbounded.
   static DatedSet Between(ValueSet set, std::optional<Date> from, std::optional<Date> to);
+  // A set from its canonical parts (as cuts() and pieces() give them), for
+  // reading a snapshot; nullopt unless they are canonical: cuts ascending,
+  // one more piece than cuts, pieces of one size, no two adjacent equal.
+  static std::optional<DatedSet> FromParts(std::vector<Date> cuts, std::vector<ValueSet> pieces);
 
   const ValueSet& On(Date date) const noexcept;
   bool constant() const noexcept { return cuts_.empty(); }

@@ -10,12 +10,12 @@
 // form): building that DOM (a std::map per object) was a seventh of loading
 // 10 000 rules. The digests stay what they were; the tests check the text
 // against a dump of itself parsed back.
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "base/sha256.hpp"
 #include "resolve/resolve.hpp"
 
 namespace clearance::resolve {
@@ -247,19 +247,6 @@ void RuleJson(CanonicalWriter& w, const ResolvedPolicy& policy, const Rule& rule
   w.Key("when");
   CondJson(w, policy, rule.when);
   w.Close('}');
-}
-
-std::string Sha256Hex(const std::string& text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 15];
-  }
-  return out;
 }
 
 template <typename T, typename NameOf>

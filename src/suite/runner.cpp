@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include "clearance/snapshot.hpp"
 #include "suite/file.hpp"
 #include "suite/plan.hpp"
 
@@ -99,7 +100,7 @@ std::size_t Runner::PolicyFor(const TestFileDoc& doc) {
   auto [it, added] = policy_index_.emplace(*name, policies_.size());
   if (added) {
     PolicyEntry entry{*name, std::nullopt, {}, {}, false};
-    Result<Policy> policy = LoadPolicy(*name, options_.load);
+    Result<Policy> policy = LoadPolicyOrCompiled(*name, options_.load);
     if (policy) {
       entry.tallies.assign(policy->rules().size(), RuleTally{});
       entry.policy = std::move(*policy);

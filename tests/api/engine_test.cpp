@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "clearance/engine.hpp"
+#include "clearance/snapshot.hpp"
 
 namespace {
 
@@ -23,7 +24,10 @@ using clearance::Assignments;
 using clearance::Date;
 using clearance::Effect;
 using clearance::Engine;
+using clearance::LoadOptions;
+using clearance::LoadPolicy;
 using clearance::Policy;
+using clearance::SaveCompiled;
 
 // A policy in three files whose version is chosen by the root file alone, so
 // that one rename switches versions: root.yaml includes dims.yaml and either
@@ -102,6 +106,34 @@ TEST_CASE("an engine opens, decides and names the policy that decided", "[engine
   REQUIRE(v);
   CHECK(v->verdict.effect == Effect::kAllow);
   CHECK(v->policy.digest() == engine->policy().digest());
+}
+
+TEST_CASE("an engine serves a compiled snapshot and reloads it", "[engine][snapshot]") {
+  PolicyDir dir;
+  const std::string snapshot = dir.file("p.clearance");
+  const auto save = [&] {
+    auto policy = LoadPolicy(dir.root());
+    REQUIRE(policy);
+    REQUIRE(SaveCompiled(*policy, snapshot, {"k"}));
+  };
+  save();
+  LoadOptions options;
+  options.snapshot_key = "k";
+  auto engine = Engine::Open(snapshot, options);
+  REQUIRE(engine);
+  CHECK(engine->policy().name() == "stress-v1");
+  CHECK(engine->Decide(Query("m1", "DE", "commercial"), kDay)->verdict.effect == Effect::kDeny);
+  dir.Switch("v2");
+  CHECK(engine->Reload()->name() == "stress-v1");  // the snapshot, not the YAML, is what it reads
+  save();
+  auto reloaded = engine->Reload();
+  REQUIRE(reloaded);
+  CHECK(reloaded->name() == "stress-v2");
+  CHECK(engine->Decide(Query("m1", "DE", "commercial"), kDay)->verdict.effect == Effect::kAllow);
+  dir.Write("p.clearance", "not a snapshot");
+  auto failed = engine->Reload();
+  REQUIRE_FALSE(failed);
+  CHECK(engine->policy().name() == "stress-v2");
 }
 
 TEST_CASE("a failed open reports the load error", "[engine]") {

@@ -134,6 +134,28 @@ TEST_CASE("a policy loaded from a file has the digest and name of the C++ API", 
   CHECK(std::regex_match(clearance_policy_digest(p.get()), std::regex("sha256:[0-9a-f]{64}")));
 }
 
+TEST_CASE("a compiled snapshot saved and loaded through C decides as the YAML", "[capi][snapshot]") {
+  TempDir dir;
+  const PolicyPtr p = MustLoadString();
+  const std::string path = (dir.path / "p.clearance").string();
+  char* err = nullptr;
+  REQUIRE(clearance_save_compiled(p.get(), path.c_str(), "k", &err) == 0);
+  PolicyPtr back(clearance_load_compiled(path.c_str(), "k", &err));
+  REQUIRE(back);
+  CHECK(std::string(clearance_policy_digest(back.get())) == clearance_policy_digest(p.get()));
+  for (const char* query : {R"({"model":"m1","country":"DE","use":"research","date":"2026-06-01"})",
+                            R"({"model":"m2","country":"US","use":"commercial","date":"2025-06-01"})"}) {
+    CHECK(Take(clearance_decide_json(back.get(), query, &err)) == Take(clearance_decide_json(p.get(), query, &err)));
+  }
+  CHECK_THAT(ErrorOf([&](char** e) { return clearance_load_compiled(path.c_str(), nullptr, e); }),
+             Catch::StartsWith(path + ": error: ") && Catch::Contains("give the key"));
+  CHECK_THAT(ErrorOf([&](char** e) { return clearance_load_compiled(dir.Write("x.yaml", kPolicy).c_str(), nullptr, e); }),
+             Catch::Contains("not a compiled policy"));
+  CHECK_THAT(ErrorOf([](char** e) { return clearance_load_compiled(nullptr, nullptr, e); }), Catch::Contains("NULL"));
+  CHECK(clearance_save_compiled(p.get(), (dir.path / "no/dir/p.clearance").string().c_str(), nullptr, &err) == -1);
+  CHECK_THAT(Take(err), Catch::Contains("cannot write"));
+}
+
 TEST_CASE("load errors name FILE:LINE:COL", "[capi]") {
   SECTION("from a string, under the given name") {
     const std::string err = ErrorOf([](char** e) {
