@@ -4,6 +4,11 @@
 //
 //   build/bench/clearance_load_memory                 # 10 ... 10 000 (and 100 000 with
 //   CLEARANCE_BENCH_100K=1) build/bench/clearance_load_memory 10000 100000    # chosen sizes
+//   build/bench/clearance_load_memory --compiled 10000 # from a compiled snapshot
+//
+// With --compiled, another child first loads the YAML and saves a snapshot;
+// the measured child reads only the snapshot (LoadCompiled), as a service
+// started from one does; "yaml_MiB" is then the snapshot's size.
 //
 // Columns: the YAML text, one load (LoadPolicyFromString: parse, resolve,
 // compile, strict check; wall time of a single run, so noisy), the graph's
@@ -18,9 +23,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <string_view>
 
 #include "api/policy_access.hpp"
+#include "clearance/snapshot.hpp"
 #include "workload.hpp"
 
 namespace clearance::bench {
@@ -47,13 +55,23 @@ double PeakResidentBytes() {
   return static_cast<double>(usage.ru_maxrss) * 1024;  // kilobytes on Linux
 }
 
-int Measure(std::size_t rules) {
+std::string SnapshotPath(std::size_t rules) {
+  return "/tmp/clearance-load-memory-" + std::to_string(getpid()) + "-" + std::to_string(rules) + ".clearance";
+}
+
+int SaveSnapshot(std::size_t rules, const std::string& path) {
+  auto policy = LoadPolicyFromString("bench.yaml", MakeWorkloadYaml({.rules = rules}), WorkloadLoadOptions(rules));
+  return policy && SaveCompiled(*policy, path) ? 0 : 1;
+}
+
+int Measure(std::size_t rules, const std::string& snapshot) {
   const double before = ResidentBytes();
   const double heap_before = HeapInUseBytes();
-  std::string yaml = MakeWorkloadYaml({.rules = rules});
-  const double yaml_bytes = static_cast<double>(yaml.size());
+  std::string yaml = snapshot.empty() ? MakeWorkloadYaml({.rules = rules}) : std::string();
+  const double yaml_bytes = static_cast<double>(snapshot.empty() ? yaml.size() : std::filesystem::file_size(snapshot));
   const auto start = std::chrono::steady_clock::now();
-  auto policy = LoadPolicyFromString("bench.yaml", yaml, WorkloadLoadOptions(rules));
+  auto policy = snapshot.empty() ? LoadPolicyFromString("bench.yaml", yaml, WorkloadLoadOptions(rules))
+                                 : LoadCompiled(snapshot);
   const auto stop = std::chrono::steady_clock::now();
   if (!policy) {
     std::fprintf(stderr, "%s\n", policy.error().ToString().c_str());
@@ -70,12 +88,12 @@ int Measure(std::size_t rules) {
   return 0;
 }
 
-// One child process per size.
-int MeasureApart(std::size_t rules) {
+template <class Work>
+int InChild(Work work) {
   std::fflush(stdout);
   const pid_t child = fork();
   if (child == 0) {
-    const int status = Measure(rules);
+    const int status = work();
     std::fflush(stdout);  // _Exit does not
     std::_Exit(status);
   }
@@ -84,17 +102,34 @@ int MeasureApart(std::size_t rules) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
+// One child process per size (and one more to write the snapshot).
+int MeasureApart(std::size_t rules, bool compiled) {
+  if (!compiled) return InChild([&] { return Measure(rules, {}); });
+  const std::string path = SnapshotPath(rules);
+  int status = InChild([&] { return SaveSnapshot(rules, path); });
+  if (status == 0) status = InChild([&] { return Measure(rules, path); });
+  std::filesystem::remove(path);
+  return status;
+}
+
 }  // namespace
 }  // namespace clearance::bench
 
 int main(int argc, char** argv) {
   using namespace clearance::bench;
   std::vector<std::int64_t> sizes;
-  for (int i = 1; i < argc; ++i) sizes.push_back(std::atoll(argv[i]));
+  bool compiled = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--compiled") {
+      compiled = true;
+    } else {
+      sizes.push_back(std::atoll(argv[i]));
+    }
+  }
   if (sizes.empty()) sizes = RuleSizes();
   std::printf("%8s %9s %10s %9s %8s %9s %12s %12s\n", "rules", "yaml_MiB", "load_ms", "graph_MiB", "nodes",
               "heap_MiB", "resident_MiB", "peak_MiB");
   int failures = 0;
-  for (std::int64_t n : sizes) failures += MeasureApart(static_cast<std::size_t>(n)) != 0;
+  for (std::int64_t n : sizes) failures += MeasureApart(static_cast<std::size_t>(n), compiled) != 0;
   return failures == 0 ? 0 : 1;
 }
