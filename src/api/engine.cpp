@@ -5,10 +5,10 @@
 // that two of them cannot install out of order.
 #include "clearance/engine.hpp"
 
-#include "clearance/snapshot.hpp"
-
 #include <memory>
 #include <mutex>
+
+#include "clearance/snapshot.hpp"
 
 namespace clearance {
 

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -9,22 +10,16 @@
 
 namespace clearance::cli {
 
-namespace {
-
-// The key is the file's bytes, without one final newline (as `echo` leaves).
-std::string ReadKeyFile(const std::string& path) {
+std::string ReadSecretFile(const std::string& path, const std::string& flag) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) throw UsageError{"error: --snapshot-key: cannot read '" + path + "'"};
+  if (!file) throw UsageError{"error: " + flag + ": cannot read '" + path + "'"};
   std::ostringstream text;
   text << file.rdbuf();
-  std::string key = text.str();
-  if (!key.empty() && key.back() == '\n') key.pop_back();
-  if (!key.empty() && key.back() == '\r') key.pop_back();
-  if (key.empty()) throw UsageError{"error: --snapshot-key: '" + path + "' is empty"};
-  return key;
+  std::string secret = text.str();
+  while (!secret.empty() && std::isspace(static_cast<unsigned char>(secret.back()))) secret.pop_back();
+  if (secret.empty()) throw UsageError{"error: " + flag + ": '" + path + "' is empty"};
+  return secret;
 }
-
-}  // namespace
 
 void AddLoadFlags(CLI::App& app, LoadFlags& flags, bool compiled_option) {
   app.add_option("--root", flags.root, "Confine policy files to this folder");
@@ -41,7 +36,7 @@ void AddLoadFlags(CLI::App& app, LoadFlags& flags, bool compiled_option) {
 LoadOptions MakeLoadOptions(const LoadFlags& flags) {
   LoadOptions options;
   options.resolver = MakeFileResolver({flags.root, flags.allow_absolute});
-  if (!flags.snapshot_key.empty()) options.snapshot_key = ReadKeyFile(flags.snapshot_key);
+  if (!flags.snapshot_key.empty()) options.snapshot_key = ReadSecretFile(flags.snapshot_key, "--snapshot-key");
   return options;
 }
 

@@ -30,6 +30,11 @@ struct LoadFlags {
 // names its snapshots otherwise (diff).
 void AddLoadFlags(CLI::App& app, LoadFlags& flags, bool compiled_option = true);
 
+// A secret kept in a file (a token, a key): its bytes less trailing
+// whitespace (the newline an editor or `echo` leaves); throws UsageError
+// naming `flag` when the file cannot be read or holds nothing.
+std::string ReadSecretFile(const std::string& path, const std::string& flag);
+
 // The options the flags ask for; throws UsageError when the key file cannot
 // be read.
 LoadOptions MakeLoadOptions(const LoadFlags& flags);

@@ -44,17 +44,6 @@ void Report(const std::string& message) {
   std::cerr << "clearance serve: " << message << std::endl;
 }
 
-std::string ReadToken(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw UsageError{"error: --token-file: cannot read '" + path + "'"};
-  std::stringstream text;
-  text << file.rdbuf();
-  std::string token = text.str();
-  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
-  if (token.empty()) throw UsageError{"error: --token-file: '" + path + "' is empty"};
-  return token;
-}
-
 // The folders holding the policy's files: the root's, every rule's and every
 // group's (a file declaring only values, in yet another folder, is missed).
 std::vector<std::string> PolicyFolders(const std::string& root, const Policy& policy) {
@@ -90,7 +79,7 @@ int RunServe(ServeFlags& f) {
   if (!engine) throw UsageError{engine.error().ToString()};
 
   serve::ServiceOptions service_options{f.limits, std::nullopt};
-  if (!f.token_file.empty()) service_options.token = ReadToken(f.token_file);
+  if (!f.token_file.empty()) service_options.token = ReadSecretFile(f.token_file, "--token-file");
   std::unique_ptr<serve::DecisionLog> log;
   if (!f.decision_log.empty()) {
     f.log.path = f.decision_log;
