@@ -3,7 +3,11 @@
 // foreign runtime's frames; results and messages are malloc'd copies.
 #include "clearance/clearance.h"
 
+#include <array>
 #include <cstdint>
+#include <cstring>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,6 +72,24 @@ void ExplainBadQuery(const Policy& policy, const char* const* dims, const char* 
   }
 }
 
+// Dimensions named in the policy's order, each with a value (the usual
+// call): the positional path, which looks up values only. Nullopt for
+// anything else, which the name-keyed path decides or explains.
+std::optional<int> DecideInOrder(const Policy& policy, const char* const* dims, const char* const* values, size_t n,
+                                 Date day) {
+  const std::vector<clearance::DimensionInfo>& dimensions = policy.dimensions();
+  constexpr std::size_t kMost = 16;
+  if (n != dimensions.size() || n > kMost) return std::nullopt;
+  std::array<std::string_view, kMost> names;
+  for (size_t i = 0; i < n; ++i) {
+    if (values[i][0] == '\0' || std::strcmp(dims[i], dimensions[i].name.c_str()) != 0) return std::nullopt;
+    names[i] = values[i];
+  }
+  const std::optional<clearance::Verdict> verdict = policy.Decide(std::span(names.data(), n), day);
+  if (!verdict) return std::nullopt;
+  return verdict->effect == clearance::Effect::kAllow ? 1 : 0;
+}
+
 int DecideFast(const clearance_policy* policy, const char* const* dims, const char* const* values, size_t n,
                const char* date, char** err) {
   if (!policy || (n > 0 && (!dims || !values))) {
@@ -81,11 +103,12 @@ int DecideFast(const clearance_policy* policy, const char* const* dims, const ch
       return -1;
     }
   }
-  // Reused per thread: the fast path allocates nothing once warm.
-  thread_local clearance::Query query;
-  thread_local std::vector<clearance::NameValue> names;
   Date day;
   if (!AsOfDate(date, day, err)) return -1;
+  if (const std::optional<int> effect = DecideInOrder(policy->policy(), dims, values, n, day)) return *effect;
+  // Reused per thread: this path allocates nothing once warm either.
+  thread_local clearance::Query query;
+  thread_local std::vector<clearance::NameValue> names;
   names.clear();
   for (size_t i = 0; i < n; ++i) names.emplace_back(dims[i], values[i]);
   if (!policy->policy().ResolveQuery(names, day, query)) {

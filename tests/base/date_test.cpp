@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <cstdio>
+
 using clearance::Date;
 
 TEST_CASE("Date parses real calendar days and round-trips", "[date]") {
@@ -23,4 +26,31 @@ TEST_CASE("Date orders by day", "[date]") {
   CHECK(Date::Parse("1970-01-01")->days() == 0);
   CHECK(Date::Min().ToString() == "0001-01-01");
   CHECK(Date::Max().ToString() == "9999-12-31");
+}
+
+// Parse does its own arithmetic; ToString and the checks below use
+// std::chrono. Every day of the supported range round-trips, and every
+// day-of-month 1..31 of every month of a span of years is accepted exactly
+// when chrono calls it a real day.
+TEST_CASE("Date::Parse agrees with std::chrono on every day", "[date]") {
+  for (std::int32_t days = Date::Min().days(); days <= Date::Max().days(); ++days) {
+    const Date d = Date::FromDays(days);
+    const std::optional<Date> back = Date::Parse(d.ToString());
+    REQUIRE(back.has_value());
+    REQUIRE(back->days() == days);
+  }
+  namespace chrono = std::chrono;
+  for (int y : {1, 4, 99, 100, 400, 1600, 1899, 1900, 1970, 2000, 2023, 2024, 2100, 2400, 9999}) {
+    for (unsigned m = 1; m <= 12; ++m) {
+      for (unsigned d = 1; d <= 31; ++d) {
+        char text[16];
+        std::snprintf(text, sizeof text, "%04d-%02u-%02u", y, m, d);
+        const chrono::year_month_day ymd{chrono::year(y), chrono::month(m), chrono::day(d)};
+        const std::optional<Date> parsed = Date::Parse(text);
+        CAPTURE(text);
+        REQUIRE(parsed.has_value() == ymd.ok());
+        if (parsed) REQUIRE(parsed->days() == chrono::sys_days(ymd).time_since_epoch().count());
+      }
+    }
+  }
 }
