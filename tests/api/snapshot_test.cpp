@@ -130,6 +130,9 @@ TEST_CASE("snapshots on disk: saved atomically, described, read back", "[snapsho
   REQUIRE(back.ok());
   CHECK(back->digest() == policy.digest());
   CHECK_FALSE(IsSnapshotFile(CLEARANCE_SOURCE_DIR "/rules/frontier-2026/base.yaml"));
+  auto folder = LoadCompiled(dir.string());
+  REQUIRE_FALSE(folder.ok());
+  CHECK(folder.error().message().find("is a folder") != std::string::npos);
   auto missing = LoadCompiled((dir / "none.clearance").string());
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.error().kind() == ErrorKind::kNotFound);
