@@ -16,6 +16,7 @@
 
 #include "api/snapshot_seal.hpp"
 #include "suite/file.hpp"
+#include "clearance/diff.hpp"
 #include "clearance/lint.hpp"
 #include "clearance/policy.hpp"
 #include "clearance/snapshot.hpp"
@@ -101,6 +102,10 @@ inline void SnapshotInput(std::string_view payload) {
   }
   (void)Lint(*policy);
   (void)SaveCompiledToString(*policy);
+  if (Result<Policy> small = LoadPolicyFromString("fuzz.yaml", "clearance: 1\npolicy: small\n")) {
+    (void)Diff(*policy, *small);  // every value of `policy` one-sided, its graph walked
+  }
+  (void)Diff(*policy, *policy);
 }
 
 // Parses an expression; printing is a fixed point of parse-then-print.
