@@ -132,31 +132,47 @@ bool Before(const Sortable& a, const Sortable& b) {
 
 }  // namespace
 
+namespace {
+
+Result<compile::DecisionGraph> CompileIn(const DiffSpace& space, const compile::DecisionGraph& old_graph,
+                                         const resolve::ResolvedPolicy& n) {
+  compile::CompileOptions options;
+  options.dim_order = MatchingOrder(space, old_graph.dim_order(), n.dims.size());
+  return compile::Compile(n, options);
+}
+
+bool AgreeIn(const DiffSpace& space, const compile::DecisionGraph& old_graph,
+             const compile::DecisionGraph& new_graph, std::size_t new_dim_count) {
+  std::vector<std::uint32_t> wanted = MatchingOrder(space, old_graph.dim_order(), new_dim_count);
+  wanted.resize(space.shared.size());  // the shared dimensions come first
+  std::vector<std::uint32_t> actual;
+  for (std::uint32_t d : new_graph.dim_order()) {
+    if (space.shared_of_new[d] != kNone) actual.push_back(d);
+  }
+  return wanted == actual;
+}
+
+Result<DiffSpace> SpaceOf(const Policy& old_policy, const Policy& new_policy) {
+  const auto& o = internal::DataOf(old_policy);
+  const auto& n = internal::DataOf(new_policy);
+  return MatchDimensions(o.resolved, o.sources, n.resolved, n.sources);
+}
+
+}  // namespace
+
 Result<compile::DecisionGraph> CompileForDiff(const Policy& old_policy,
                                               const compile::DecisionGraph& old_graph,
                                               const Policy& new_policy) {
-  const auto& o = internal::DataOf(old_policy);
-  const auto& n = internal::DataOf(new_policy);
-  auto space = MatchDimensions(o.resolved, o.sources, n.resolved, n.sources);
+  auto space = SpaceOf(old_policy, new_policy);
   if (!space) return space.error();
-  compile::CompileOptions options;
-  options.dim_order = MatchingOrder(*space, old_graph.dim_order(), n.resolved.dims.size());
-  return compile::Compile(n.resolved, options);
+  return CompileIn(*space, old_graph, internal::DataOf(new_policy).resolved);
 }
 
 Result<bool> OrdersAgree(const Policy& old_policy, const compile::DecisionGraph& old_graph,
                          const Policy& new_policy, const compile::DecisionGraph& new_graph) {
-  const auto& o = internal::DataOf(old_policy);
-  const auto& n = internal::DataOf(new_policy);
-  auto space = MatchDimensions(o.resolved, o.sources, n.resolved, n.sources);
+  auto space = SpaceOf(old_policy, new_policy);
   if (!space) return space.error();
-  std::vector<std::uint32_t> wanted = MatchingOrder(*space, old_graph.dim_order(), n.resolved.dims.size());
-  wanted.resize(space->shared.size());  // the shared dimensions come first
-  std::vector<std::uint32_t> actual;
-  for (std::uint32_t d : new_graph.dim_order()) {
-    if (space->shared_of_new[d] != kNone) actual.push_back(d);
-  }
-  return wanted == actual;
+  return AgreeIn(*space, old_graph, new_graph, internal::DataOf(new_policy).resolved.dims.size());
 }
 
 namespace {
@@ -255,35 +271,30 @@ Result<std::vector<Sortable>> AllDates(const Walks& walks, const compile::Partit
   return done;
 }
 
-}  // namespace
-
-Result<DiffReport> DiffGraphs(const Policy& old_policy, const compile::DecisionGraph& old_graph,
-                              const Policy& new_policy, const compile::DecisionGraph& new_graph,
-                              const DiffOptions& options) {
-  const resolve::ResolvedPolicy& o = internal::DataOf(old_policy).resolved;
-  const resolve::ResolvedPolicy& n = internal::DataOf(new_policy).resolved;
-  auto space = MatchDimensions(o, internal::DataOf(old_policy).sources, n, internal::DataOf(new_policy).sources);
-  if (!space) return space.error();
-  DiffReport report = Skeleton(o, n, *space, options);
+// DiffGraphs in a space already matched.
+Result<DiffReport> DiffIn(const DiffSpace& space, const resolve::ResolvedPolicy& o,
+                          const compile::DecisionGraph& old_graph, const resolve::ResolvedPolicy& n,
+                          const compile::DecisionGraph& new_graph, const DiffOptions& options) {
+  DiffReport report = Skeleton(o, n, space, options);
   compile::Partition joint;
   const Date new_date = options.to_date.value_or(options.date);
   if (options.all_dates) {
     joint.cuts = AllCuts(old_graph, new_graph);
     report.intervals = joint.interval_count();
     report.queries = SaturatingMul(report.queries, report.intervals);
-    report.old_only_queries = CountOneSided(o, old_graph, *space, true, IntervalWeights(old_graph, joint));
-    report.new_only_queries = CountOneSided(n, new_graph, *space, false, IntervalWeights(new_graph, joint));
+    report.old_only_queries = CountOneSided(o, old_graph, space, true, IntervalWeights(old_graph, joint));
+    report.new_only_queries = CountOneSided(n, new_graph, space, false, IntervalWeights(new_graph, joint));
   } else {
     report.old_only_queries =
-        CountOneSided(o, old_graph, *space, true, {{old_graph.partition().IntervalOf(options.date), 1}});
+        CountOneSided(o, old_graph, space, true, {{old_graph.partition().IntervalOf(options.date), 1}});
     report.new_only_queries =
-        CountOneSided(n, new_graph, *space, false, {{new_graph.partition().IntervalOf(new_date), 1}});
+        CountOneSided(n, new_graph, space, false, {{new_graph.partition().IntervalOf(new_date), 1}});
   }
   if (report.queries == 0) return report;
 
-  const std::vector<JointLevel> levels = JointLevels(*space, old_graph, new_graph);
+  const std::vector<JointLevel> levels = JointLevels(space, old_graph, new_graph);
   const RuleMatch rules = MatchRules(o, n);
-  const Walks walks{o, n, *space, levels, rules, old_graph, new_graph, options};
+  const Walks walks{o, n, space, levels, rules, old_graph, new_graph, options};
   auto sorted = options.all_dates ? AllDates(walks, joint) : walks.On(options.date, new_date);
   if (!sorted) return sorted.error();
   std::sort(sorted->begin(), sorted->end(), Before);
@@ -292,6 +303,32 @@ Result<DiffReport> DiffGraphs(const Policy& old_policy, const compile::DecisionG
     report.regions.push_back(std::move(s.region));
   }
   return report;
+}
+
+}  // namespace
+
+Result<DiffReport> DiffGraphs(const Policy& old_policy, const compile::DecisionGraph& old_graph,
+                              const Policy& new_policy, const compile::DecisionGraph& new_graph,
+                              const DiffOptions& options) {
+  auto space = SpaceOf(old_policy, new_policy);
+  if (!space) return space.error();
+  return DiffIn(*space, internal::DataOf(old_policy).resolved, old_graph, internal::DataOf(new_policy).resolved,
+                new_graph, options);
+}
+
+Result<DiffReport> DiffPolicies(const Policy& old_policy, const Policy& new_policy, const DiffOptions& options) {
+  const resolve::ResolvedPolicy& o = internal::DataOf(old_policy).resolved;
+  const resolve::ResolvedPolicy& n = internal::DataOf(new_policy).resolved;
+  const compile::DecisionGraph& old_graph = internal::DataOf(old_policy).graph;
+  const compile::DecisionGraph& new_graph = internal::DataOf(new_policy).graph;
+  auto space = SpaceOf(old_policy, new_policy);
+  if (!space) return space.error();
+  if (AgreeIn(*space, old_graph, new_graph, n.dims.size())) return DiffIn(*space, o, old_graph, n, new_graph, options);
+  // The policies' own graphs test the shared dimensions in different
+  // orders: the new policy is compiled again in the old one's.
+  auto recompiled = CompileIn(*space, old_graph, n);
+  if (!recompiled) return recompiled.error();
+  return DiffIn(*space, o, old_graph, n, *recompiled, options);
 }
 
 }  // namespace clearance::analysis
@@ -308,16 +345,7 @@ bool DiffReport::HasOneSidedValues() const {
 }
 
 Result<DiffReport> Diff(const Policy& old_policy, const Policy& new_policy, const DiffOptions& options) {
-  const compile::DecisionGraph& old_graph = internal::DataOf(old_policy).graph;
-  const compile::DecisionGraph& new_graph = internal::DataOf(new_policy).graph;
-  auto agree = analysis::OrdersAgree(old_policy, old_graph, new_policy, new_graph);
-  if (!agree) return agree.error();
-  if (*agree) return analysis::DiffGraphs(old_policy, old_graph, new_policy, new_graph, options);
-  // The policies' own graphs test the shared dimensions in different
-  // orders: the new policy is compiled again in the old one's.
-  auto recompiled = analysis::CompileForDiff(old_policy, old_graph, new_policy);
-  if (!recompiled) return recompiled.error();
-  return analysis::DiffGraphs(old_policy, old_graph, new_policy, *recompiled, options);
+  return analysis::DiffPolicies(old_policy, new_policy, options);
 }
 
 }  // namespace clearance

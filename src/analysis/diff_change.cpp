@@ -36,8 +36,9 @@ ChangeTest::ChangeTest(DiffBy by, const resolve::ResolvedPolicy& old_policy,
       rules_(rules),
       old_graph_(old_graph),
       new_graph_(new_graph) {
-  same_justification_.assign(old_policy.rules.size(), false);
-  for (std::uint32_t r = 0; r < old_policy.rules.size(); ++r) {
+  // A rule of the same content on both sides has the same justification.
+  same_justification_.assign(old_policy.rules.size(), true);
+  for (std::uint32_t r : rules.old_differing) {
     const std::uint32_t n = rules.new_of_old[r];
     same_justification_[r] =
         n != kNone && SameJustification(old_policy.rules[r].info, new_policy.rules[n].info);
