@@ -1,11 +1,10 @@
 #include "analysis/diff_walk.hpp"
+#include "base/flat_map.hpp"
 #include "base/hash.hpp"
 #include "base/limit.hpp"
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "analysis/diff_change.hpp"
 
@@ -78,10 +77,11 @@ class Walker {
              static_cast<std::uint32_t>(levels_.size())),
         change_(input.by, *input.in->old_policy, *input.in->new_policy, *input.rules, *input.old_graph,
                 *input.new_graph),
-        unique_(64, NodeHash{&out_}, NodeEq{&out_}) {
+        unique_(kNone, NodeHash{&out_}, NodeEq{&out_}, 64),
+        memo_(Triple{kNone, kNone, kNone}, TripleHash{}, {}, 1024),
+        transition_index_(UINT64_MAX) {
     old_key_.assign(input.old_graph->terminal_count(), kNone);
     new_key_.assign(input.new_graph->terminal_count(), kNone);
-    memo_.reserve(1024);
   }
 
   DiffDiagram Run() {
@@ -118,9 +118,9 @@ class Walker {
       return Leaf(DecisionGraph::TerminalIndex(o), DecisionGraph::TerminalIndex(n));
     }
     const Triple key{o, n, t};
-    if (const auto it = memo_.find(key); it != memo_.end()) return it->second;
+    if (const auto* slot = memo_.find(key)) return slot->value;
     const std::uint32_t result = Branch(o, n, t);
-    memo_.emplace(key, result);
+    memo_.try_emplace(key, result);
     return result;
   }
 
@@ -135,7 +135,7 @@ class Walker {
     const auto nc = n_here ? input_.new_graph->children(n) : std::span<const std::uint32_t>{};
     const std::uint32_t t_default = t_here ? mdd_.default_child(t) : t;
     const auto t_exceptions = t_here ? mdd_.exceptions(t) : std::span<const BoolMdd::Exception>{};
-    std::vector<DiffDiagram::Edge> edges;
+    const std::size_t edges = stack_.size();  // this call's edges: stack_[edges..]
     Triple last{kNone, kNone, kNone};
     std::uint32_t last_result = DiffDiagram::kUnchanged;
     auto visit = [&](std::uint32_t cls, std::uint32_t tc) {
@@ -145,7 +145,7 @@ class Walker {
         last = child;
         last_result = Walk(child.old_ref, child.new_ref, child.touched);
       }
-      if (last_result != DiffDiagram::kUnchanged) edges.push_back({cls, last_result});
+      if (last_result != DiffDiagram::kUnchanged) stack_.push_back({cls, last_result});
     };
     if (t_default == BoolMdd::kFalse) {
       for (const BoolMdd::Exception& e : t_exceptions) visit(e.cls, e.child);
@@ -156,11 +156,12 @@ class Walker {
         visit(cls, exception ? t_exceptions[next++].child : t_default);
       }
     }
-    return MakeNode(p, edges, level.size());
+    const std::uint32_t node = MakeNode(p, std::span(stack_).subspan(edges), level.size());
+    stack_.resize(edges);
+    return node;
   }
 
-  std::uint32_t MakeNode(std::uint32_t position, const std::vector<DiffDiagram::Edge>& edges,
-                         std::uint32_t classes) {
+  std::uint32_t MakeNode(std::uint32_t position, std::span<const DiffDiagram::Edge> edges, std::uint32_t classes) {
     if (edges.empty()) return DiffDiagram::kUnchanged;
     if (edges.size() == classes &&
         std::all_of(edges.begin(), edges.end(), [&](const auto& e) { return e.child == edges[0].child; })) {
@@ -170,12 +171,12 @@ class Walker {
     out_.nodes_.push_back(
         {position, static_cast<std::uint32_t>(out_.edges_.size()), static_cast<std::uint32_t>(edges.size())});
     out_.edges_.insert(out_.edges_.end(), edges.begin(), edges.end());
-    const auto [it, inserted] = unique_.insert(id);
+    const auto [slot, inserted] = unique_.try_emplace(id, 0);
     if (!inserted) {
       out_.edges_.resize(out_.edges_.size() - edges.size());
       out_.nodes_.pop_back();
     }
-    return *it;
+    return slot->key;
   }
 
   std::uint32_t Leaf(std::uint32_t old_terminal, std::uint32_t new_terminal) {
@@ -183,9 +184,10 @@ class Walker {
     const std::uint32_t ko = Key(old_key_, old_terminal, *input_.old_graph, true);
     const std::uint32_t kn = Key(new_key_, new_terminal, *input_.new_graph, false);
     const std::uint64_t pair = (std::uint64_t{ko} << 32) | kn;
-    const auto [it, inserted] = transition_index_.try_emplace(pair, out_.transitions_.size());
+    const auto [slot, inserted] =
+        transition_index_.try_emplace(pair, static_cast<std::uint32_t>(out_.transitions_.size()));
     if (inserted) out_.transitions_.push_back({old_terminal, new_terminal});
-    return DiffDiagram::kLeafBit | static_cast<std::uint32_t>(it->second);
+    return DiffDiagram::kLeafBit | slot->value;
   }
 
   // Effect and decisive rule ids (as numbers shared by both sides), interned;
@@ -210,13 +212,17 @@ class Walker {
   GraphSide new_;
   ChangeTest change_;
   DiffDiagram out_;
-  std::unordered_set<std::uint32_t, NodeHash, NodeEq> unique_;
-  std::unordered_map<Triple, std::uint32_t, TripleHash> memo_;
+  FlatMap<std::uint32_t, char, NodeHash, NodeEq> unique_;
+  FlatMap<Triple, std::uint32_t, TripleHash> memo_;
   std::vector<std::uint32_t> old_key_;  // per terminal: its key, or kNone until seen
   std::vector<std::uint32_t> new_key_;
   std::map<std::vector<std::uint32_t>, std::uint32_t> key_index_;
   std::vector<std::vector<std::uint32_t>> keys_;
-  std::unordered_map<std::uint64_t, std::size_t> transition_index_;
+  struct PairHash {
+    std::size_t operator()(std::uint64_t key) const { return static_cast<std::size_t>(key ^ (key >> 29)); }
+  };
+  FlatMap<std::uint64_t, std::uint32_t, PairHash> transition_index_;
+  std::vector<DiffDiagram::Edge> stack_;  // the edges being built, one call's above its caller's
   std::size_t steps_ = 0;
 };
 
