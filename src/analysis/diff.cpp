@@ -199,7 +199,6 @@ struct Walks {
     if (!diagram) return diagram.error();
     auto raw = BuildRegions(*diagram, space, levels, options.max_regions);
     if (!raw) return raw.error();
-    MergeRegions(*raw);
     std::vector<Sortable> out;
     for (const RawRegion& r : *raw) out.push_back(Convert(r, *diagram, levels, old_graph, new_graph, o, n, space));
     return out;

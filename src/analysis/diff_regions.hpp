@@ -17,14 +17,12 @@ struct RawRegion {
   std::vector<resolve::ValueSet> sets;
 };
 
-// Disjoint regions whose union is the diagram's changed queries. Fails when
-// more than max_regions would be produced before merging.
+// Disjoint regions whose union is the diagram's changed queries, merged:
+// to a fixpoint, any two regions with the same transition whose sets differ
+// at one position only become one. Deterministic: the first of two merged
+// regions takes the union and keeps its place. Fails when more than
+// max_regions would be produced before merging.
 Result<std::vector<RawRegion>> BuildRegions(const DiffDiagram& diagram, const DiffSpace& space,
                                             const std::vector<JointLevel>& levels, std::size_t max_regions);
-
-// Merges, to a fixpoint, any two regions with the same transition whose sets
-// differ at one position only. Deterministic: the first of two merged regions
-// takes the union and keeps its place.
-void MergeRegions(std::vector<RawRegion>& regions);
 
 }  // namespace clearance::analysis
