@@ -63,6 +63,13 @@ struct GraphSide {
   }
 };
 
+struct IdHash {
+  std::size_t operator()(std::uint64_t key) const { return static_cast<std::size_t>(key ^ (key >> 29)); }
+};
+// Per terminal met: its key. Hashed, not an array per terminal: a diff of
+// two large policies meets few of their terminals.
+using TerminalMap = FlatMap<std::uint32_t, std::uint32_t, IdHash>;
+
 }  // namespace
 
 class Walker {
@@ -79,9 +86,11 @@ class Walker {
                 *input.new_graph),
         unique_(kNone, NodeHash{&out_}, NodeEq{&out_}, 64),
         memo_(Triple{kNone, kNone, kNone}, TripleHash{}, {}, 1024),
+        old_key_(kNone),
+        new_key_(kNone),
+        key_index_(kNone, KeyHash{&keys_}, KeyEq{&keys_}),
         transition_index_(UINT64_MAX) {
-    old_key_.assign(input.old_graph->terminal_count(), kNone);
-    new_key_.assign(input.new_graph->terminal_count(), kNone);
+    keys_.start.push_back(0);
   }
 
   DiffDiagram Run() {
@@ -126,10 +135,12 @@ class Walker {
 
   // The children of (o, n, t) at the first level any of them tests.
   std::uint32_t Branch(std::uint32_t o, std::uint32_t n, std::uint32_t t) {
-    const std::uint32_t p = std::min({old_.Position(o), new_.Position(n), mdd_.level(t)});
+    const std::uint32_t op = old_.Position(o);
+    const std::uint32_t np = new_.Position(n);
+    const std::uint32_t p = std::min({op, np, mdd_.level(t)});
     const JointLevel& level = levels_[p];
-    const bool o_here = old_.Position(o) == p;
-    const bool n_here = new_.Position(n) == p;
+    const bool o_here = op == p;
+    const bool n_here = np == p;
     const bool t_here = mdd_.level(t) == p;
     const auto oc = o_here ? input_.old_graph->children(o) : std::span<const std::uint32_t>{};
     const auto nc = n_here ? input_.new_graph->children(n) : std::span<const std::uint32_t>{};
@@ -192,17 +203,23 @@ class Walker {
 
   // Effect and decisive rule ids (as numbers shared by both sides), interned;
   // computed for the terminals of changed queries only.
-  std::uint32_t Key(std::vector<std::uint32_t>& cache, std::uint32_t terminal, const DecisionGraph& graph,
-                    bool old_side) {
-    if (cache[terminal] != kNone) return cache[terminal];
+  std::uint32_t Key(TerminalMap& cache, std::uint32_t terminal, const DecisionGraph& graph, bool old_side) {
+    if (const auto* slot = cache.find(terminal)) return slot->value;
+    // Appended as the next key; dropped again when it is an existing one.
     const eval::Outcome& outcome = graph.terminal(terminal).outcome;
-    std::vector<std::uint32_t> key{static_cast<std::uint32_t>(outcome.effect)};
-    for (std::uint32_t r : outcome.decisive) key.push_back(old_side ? r : input_.rules->GlobalOfNew(r));
-    std::sort(key.begin() + 1, key.end());
-    const auto [it, inserted] = key_index_.try_emplace(key, static_cast<std::uint32_t>(keys_.size()));
-    if (inserted) keys_.push_back(key);
-    cache[terminal] = it->second;
-    return it->second;
+    std::vector<std::uint32_t>& data = keys_.data;
+    const std::size_t begin = data.size();
+    data.push_back(static_cast<std::uint32_t>(outcome.effect));
+    for (std::uint32_t r : outcome.decisive) data.push_back(old_side ? r : input_.rules->GlobalOfNew(r));
+    std::sort(data.begin() + static_cast<std::ptrdiff_t>(begin) + 1, data.end());
+    keys_.start.push_back(static_cast<std::uint32_t>(data.size()));
+    const auto [slot, inserted] = key_index_.try_emplace(static_cast<std::uint32_t>(keys_.start.size() - 2), 0);
+    if (!inserted) {
+      data.resize(begin);
+      keys_.start.pop_back();
+    }
+    cache.try_emplace(terminal, slot->key);
+    return slot->key;
   }
 
   const WalkInput& input_;
@@ -214,14 +231,35 @@ class Walker {
   DiffDiagram out_;
   FlatMap<std::uint32_t, char, NodeHash, NodeEq> unique_;
   FlatMap<Triple, std::uint32_t, TripleHash> memo_;
-  std::vector<std::uint32_t> old_key_;  // per terminal: its key, or kNone until seen
-  std::vector<std::uint32_t> new_key_;
-  std::map<std::vector<std::uint32_t>, std::uint32_t> key_index_;
-  std::vector<std::vector<std::uint32_t>> keys_;
-  struct PairHash {
-    std::size_t operator()(std::uint64_t key) const { return static_cast<std::size_t>(key ^ (key >> 29)); }
+  // Keys: effect and sorted decisive rules, one after the other in `data`.
+  struct Keys {
+    std::vector<std::uint32_t> data;
+    std::vector<std::uint32_t> start;  // per key, and one past the last
+    std::span<const std::uint32_t> operator[](std::uint32_t k) const {
+      return {data.data() + start[k], start[k + 1] - start[k]};
+    }
   };
-  FlatMap<std::uint64_t, std::uint32_t, PairHash> transition_index_;
+  struct KeyHash {
+    const Keys* keys;
+    std::size_t operator()(std::uint32_t k) const {
+      std::size_t h = 0;
+      for (std::uint32_t x : (*keys)[k]) h = HashCombine(h, x);
+      return h;
+    }
+  };
+  struct KeyEq {
+    const Keys* keys;
+    bool operator()(std::uint32_t a, std::uint32_t b) const {
+      const auto x = (*keys)[a];
+      const auto y = (*keys)[b];
+      return std::equal(x.begin(), x.end(), y.begin(), y.end());
+    }
+  };
+  TerminalMap old_key_;  // per terminal seen: its key
+  TerminalMap new_key_;
+  Keys keys_;
+  FlatMap<std::uint32_t, char, KeyHash, KeyEq> key_index_;
+  FlatMap<std::uint64_t, std::uint32_t, IdHash> transition_index_;
   std::vector<DiffDiagram::Edge> stack_;  // the edges being built, one call's above its caller's
   std::size_t steps_ = 0;
 };

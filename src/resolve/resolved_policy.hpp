@@ -89,7 +89,10 @@ struct Rule {
 // Whether two rules are known to be the same in meaning: equal content ids,
 // computed (a rule built without Fingerprint is never known the same).
 inline bool SameContent(const Rule& a, const Rule& b) {
-  return a.content_id == b.content_id && a.content_id != ContentId{};
+  // Word by word: std::array's == calls memcmp, a tenth of a large diff.
+  const ContentId& x = a.content_id;
+  const ContentId& y = b.content_id;
+  return x[0] == y[0] && x[1] == y[1] && (x[0] | x[1]) != 0;
 }
 
 struct ResolvedPolicy {
