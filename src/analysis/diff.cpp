@@ -22,6 +22,7 @@ namespace {
 
 std::vector<std::string> Names(const resolve::Dimension& dim, const std::vector<std::uint32_t>& values) {
   std::vector<std::string> out;
+  out.reserve(values.size());
   for (std::uint32_t v : values) out.push_back(dim.info.values[v]);
   return out;
 }
@@ -52,6 +53,7 @@ DiffReport Skeleton(const resolve::ResolvedPolicy& o, const resolve::ResolvedPol
     r.dimensions.push_back(o.dims[dim.old_dim].info.name);
     r.compared_values.push_back(Names(o.dims[dim.old_dim], dim.old_value));
     auto& names = r.compared_names.emplace_back();
+    names.reserve(dim.old_value.size());
     for (std::uint32_t v : dim.old_value) names.push_back(o.dims[dim.old_dim].info.value_names[v]);
     r.queries = SaturatingMul(r.queries, dim.size());
   }
@@ -76,6 +78,7 @@ DiffReport Skeleton(const resolve::ResolvedPolicy& o, const resolve::ResolvedPol
 std::vector<std::string> RuleIds(const resolve::ResolvedPolicy& policy,
                                  const std::vector<std::uint32_t>& rules) {
   std::vector<std::string> out;
+  out.reserve(rules.size());
   for (std::uint32_t r : rules) out.push_back(policy.rules[r].info.id);
   return out;
 }
@@ -108,16 +111,18 @@ Sortable Convert(const RawRegion& raw, const DiffDiagram& diagram, const std::ve
   s.indices.resize(space.shared.size());
   for (std::size_t p = 0; p < levels.size(); ++p) {
     auto& list = s.indices[levels[p].shared];
+    list.reserve(raw.sets[p].count());
     for (auto c = raw.sets[p].find_first(); c != resolve::ValueSet::npos; c = raw.sets[p].find_next(c)) {
       list.push_back(static_cast<std::uint32_t>(c));
     }
     s.region.count = SaturatingMul(s.region.count, list.size());
   }
+  s.region.values.reserve(space.shared.size());
   for (std::size_t d = 0; d < space.shared.size(); ++d) {
     const SharedDim& dim = space.shared[d];
-    std::vector<std::string> names;
+    std::vector<std::string>& names = s.region.values.emplace_back();
+    names.reserve(s.indices[d].size());
     for (std::uint32_t c : s.indices[d]) names.push_back(o.dims[dim.old_dim].info.values[dim.old_value[c]]);
-    s.region.values.push_back(std::move(names));
   }
   return s;
 }
@@ -200,6 +205,7 @@ struct Walks {
     auto raw = BuildRegions(*diagram, space, levels, options.max_regions);
     if (!raw) return raw.error();
     std::vector<Sortable> out;
+    out.reserve(raw->size());
     for (const RawRegion& r : *raw) out.push_back(Convert(r, *diagram, levels, old_graph, new_graph, o, n, space));
     return out;
   }

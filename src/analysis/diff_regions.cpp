@@ -46,34 +46,66 @@ class SetPool {
   FlatMap<std::uint32_t, char, Hash, Eq> index_;
 };
 
-// A region with its sets as pool numbers, per position.
-struct Region {
-  std::uint32_t transition = 0;
-  std::vector<std::uint32_t> sets;
+// Regions as the rows of a table: a transition and one set number per
+// position each, all in two arrays, so that copying a region allocates
+// nothing.
+class Regions {
+ public:
+  explicit Regions(std::size_t positions) : positions_(positions) {}
+
+  std::size_t size() const { return transitions_.size(); }
+  std::size_t positions() const { return positions_; }
+  std::uint32_t transition(std::size_t i) const { return transitions_[i]; }
+  std::span<const std::uint32_t> sets(std::size_t i) const { return {sets_.data() + i * positions_, positions_}; }
+  std::uint32_t& set(std::size_t i, std::size_t p) { return sets_[i * positions_ + p]; }
+
+  void Append(std::uint32_t transition, std::span<const std::uint32_t> sets) {
+    transitions_.push_back(transition);
+    sets_.insert(sets_.end(), sets.begin(), sets.end());
+  }
+  void Append(const Regions& from, std::size_t i) { Append(from.transition(i), from.sets(i)); }
+  // Drops the rows marked gone, keeping the order of the others.
+  void Keep(const std::vector<bool>& gone) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < size(); ++i) {
+      if (gone[i]) continue;
+      transitions_[kept] = transitions_[i];
+      std::copy_n(sets_.begin() + static_cast<std::ptrdiff_t>(i * positions_), positions_,
+                  sets_.begin() + static_cast<std::ptrdiff_t>(kept * positions_));
+      ++kept;
+    }
+    transitions_.resize(kept);
+    sets_.resize(kept * positions_);
+  }
+
+ private:
+  std::size_t positions_;
+  std::vector<std::uint32_t> transitions_;
+  std::vector<std::uint32_t> sets_;
 };
 
 // Regions equal in transition and in every set but the one at `skip`.
 struct AllButHash {
-  const std::vector<Region>* regions;
+  const Regions* regions;
   std::size_t skip;
   std::size_t operator()(std::uint32_t i) const {
-    const Region& r = (*regions)[i];
-    std::size_t h = r.transition;
-    for (std::size_t p = 0; p < r.sets.size(); ++p) {
-      if (p != skip) h = HashCombine(h, r.sets[p]);
+    std::size_t h = regions->transition(i);
+    const auto sets = regions->sets(i);
+    for (std::size_t p = 0; p < sets.size(); ++p) {
+      if (p != skip) h = HashCombine(h, sets[p]);
     }
     return h;
   }
 };
 struct AllButEq {
-  const std::vector<Region>* regions;
+  const Regions* regions;
   std::size_t skip;
   bool operator()(std::uint32_t a, std::uint32_t b) const {
-    const Region& x = (*regions)[a];
-    const Region& y = (*regions)[b];
-    if (x.transition != y.transition) return false;
-    for (std::size_t p = 0; p < x.sets.size(); ++p) {
-      if (p != skip && x.sets[p] != y.sets[p]) return false;
+    if (regions->transition(a) != regions->transition(b)) return false;
+    const auto x = regions->sets(a);
+    const auto y = regions->sets(b);
+    for (std::size_t p = 0; p < x.size(); ++p) {
+      if (p != skip && x[p] != y[p]) return false;
     }
     return true;
   }
@@ -81,7 +113,8 @@ struct AllButEq {
 
 // Merges regions equal but at position p into the first of them, which
 // takes the union and keeps its place.
-bool MergeAt(std::vector<Region>& regions, std::size_t p, SetPool& pool) {
+bool MergeAt(Regions& regions, std::size_t p, SetPool& pool) {
+  if (regions.size() < 2) return false;
   FlatMap<std::uint32_t, char, AllButHash, AllButEq> first(kNone, AllButHash{&regions, p}, AllButEq{&regions, p},
                                                              regions.size());
   std::vector<bool> gone(regions.size(), false);
@@ -89,27 +122,19 @@ bool MergeAt(std::vector<Region>& regions, std::size_t p, SetPool& pool) {
   for (std::uint32_t i = 0; i < regions.size(); ++i) {
     const auto [slot, inserted] = first.try_emplace(i, 0);
     if (inserted) continue;
-    std::uint32_t& into = regions[slot->key].sets[p];
-    into = pool.Union(into, regions[i].sets[p]);
+    std::uint32_t& into = regions.set(slot->key, p);
+    into = pool.Union(into, regions.set(i, p));
     gone[i] = merged = true;
   }
-  if (!merged) return false;
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < regions.size(); ++i) {
-    if (gone[i]) continue;
-    if (kept != i) regions[kept] = std::move(regions[i]);  // never self-move: it empties a vector
-    ++kept;
-  }
-  regions.resize(kept);
-  return true;
+  if (merged) regions.Keep(gone);
+  return merged;
 }
 
 // To a fixpoint, as MergeAt at every position in turn.
-void MergeAll(std::vector<Region>& regions, SetPool& pool) {
-  const std::size_t positions = regions.empty() ? 0 : regions.front().sets.size();
+void MergeAll(Regions& regions, SetPool& pool) {
   for (bool merged = true; merged;) {
     merged = false;
-    for (std::size_t p = 0; p < positions; ++p) merged = MergeAt(regions, p, pool) || merged;
+    for (std::size_t p = 0; p < regions.positions(); ++p) merged = MergeAt(regions, p, pool) || merged;
   }
 }
 
@@ -135,16 +160,16 @@ class RegionBuilder {
       members_.push_back(std::move(m));
     }
     done_.assign(diagram.node_count(), false);
-    below_.resize(diagram.node_count());
-    leaves_.resize(diagram.transitions().size());
+    below_.assign(diagram.node_count(), Regions(levels.size()));
+    leaves_.assign(diagram.transitions().size(), Regions(levels.size()));
   }
 
   // The regions below `ref`: sets at positions above it are full.
-  const std::vector<Region>& Of(std::uint32_t ref) {
+  const Regions& Of(std::uint32_t ref) {
     if (DiffDiagram::IsLeaf(ref)) {
-      std::vector<Region>& leaf = leaves_[DiffDiagram::TransitionOf(ref)];
-      if (ref != DiffDiagram::kUnchanged && leaf.empty()) {
-        leaf.push_back({DiffDiagram::TransitionOf(ref), full_});
+      Regions& leaf = leaves_[DiffDiagram::TransitionOf(ref)];
+      if (ref != DiffDiagram::kUnchanged && leaf.size() == 0) {
+        leaf.Append(DiffDiagram::TransitionOf(ref), full_);
         Count(1);
       }
       return leaf;
@@ -163,7 +188,7 @@ class RegionBuilder {
     if (produced_ > max_regions_) throw LimitExceeded{};
   }
 
-  std::vector<Region> Branch(std::uint32_t node) {
+  Regions Branch(std::uint32_t node) {
     const std::uint32_t p = diagram_.position(node);
     // The classes leading to each distinct child, children in order of
     // their first class.
@@ -174,12 +199,13 @@ class RegionBuilder {
       const Members& m = members_[p];
       for (std::uint32_t i = m.start[e.cls]; i < m.start[e.cls + 1]; ++i) it->second.set(m.values[i]);
     }
-    std::vector<Region> out;
+    Regions out(full_.size());
     for (auto& [child, values] : children) {
       const std::uint32_t set = pool_.Intern(std::move(values));
-      for (const Region& below : Of(child)) {
-        out.push_back(below);
-        out.back().sets[p] = set;
+      const Regions& below = Of(child);
+      for (std::size_t i = 0; i < below.size(); ++i) {
+        out.Append(below, i);
+        out.set(out.size() - 1, p) = set;
       }
     }
     MergeAt(out, p, pool_);
@@ -198,8 +224,8 @@ class RegionBuilder {
   std::vector<std::size_t> sizes_;   // per position: compared values
   std::vector<Members> members_;     // per position
   std::vector<bool> done_;                  // per diagram node
-  std::vector<std::vector<Region>> below_;  // per diagram node, once done
-  std::vector<std::vector<Region>> leaves_;  // per transition
+  std::vector<Regions> below_;  // per diagram node, once done
+  std::vector<Regions> leaves_;  // per transition
 };
 
 }  // namespace
@@ -207,7 +233,7 @@ class RegionBuilder {
 Result<std::vector<RawRegion>> BuildRegions(const DiffDiagram& diagram, const DiffSpace& space,
                                             const std::vector<JointLevel>& levels, std::size_t max_regions) {
   SetPool pool;
-  std::vector<Region> regions;
+  Regions regions(levels.size());
   try {
     regions = RegionBuilder(diagram, space, levels, max_regions, pool).Of(diagram.root());
   } catch (const LimitExceeded&) {
@@ -216,12 +242,11 @@ Result<std::vector<RawRegion>> BuildRegions(const DiffDiagram& diagram, const Di
                           "limit", ErrorKind::kLimit);
   }
   MergeAll(regions, pool);
-  std::vector<RawRegion> out;
-  out.reserve(regions.size());
-  for (const Region& r : regions) {
-    RawRegion& raw = out.emplace_back();
-    raw.transition = r.transition;
-    for (std::uint32_t set : r.sets) raw.sets.push_back(pool[set]);
+  std::vector<RawRegion> out(regions.size());
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    out[i].transition = regions.transition(i);
+    out[i].sets.reserve(regions.positions());
+    for (std::uint32_t set : regions.sets(i)) out[i].sets.push_back(pool[set]);
   }
   return out;
 }
