@@ -90,7 +90,7 @@ struct Sortable {
   std::vector<std::vector<std::uint32_t>> indices;
 };
 
-Sortable Convert(const RawRegion& raw, const DiffDiagram& diagram, const std::vector<JointLevel>& levels,
+Sortable Convert(RawRegion& raw, const DiffDiagram& diagram, const std::vector<JointLevel>& levels,
                  const compile::DecisionGraph& old_graph, const compile::DecisionGraph& new_graph,
                  const resolve::ResolvedPolicy& o, const resolve::ResolvedPolicy& n, const DiffSpace& space) {
   Sortable s;
@@ -110,12 +110,8 @@ Sortable Convert(const RawRegion& raw, const DiffDiagram& diagram, const std::ve
   s.region.count = 1;
   s.indices.resize(space.shared.size());
   for (std::size_t p = 0; p < levels.size(); ++p) {
-    auto& list = s.indices[levels[p].shared];
-    list.reserve(raw.sets[p].count());
-    for (auto c = raw.sets[p].find_first(); c != resolve::ValueSet::npos; c = raw.sets[p].find_next(c)) {
-      list.push_back(static_cast<std::uint32_t>(c));
-    }
-    s.region.count = SaturatingMul(s.region.count, list.size());
+    s.indices[levels[p].shared] = std::move(raw.values[p]);
+    s.region.count = SaturatingMul(s.region.count, s.indices[levels[p].shared].size());
   }
   s.region.values.reserve(space.shared.size());
   for (std::size_t d = 0; d < space.shared.size(); ++d) {
@@ -206,7 +202,7 @@ struct Walks {
     if (!raw) return raw.error();
     std::vector<Sortable> out;
     out.reserve(raw->size());
-    for (const RawRegion& r : *raw) out.push_back(Convert(r, *diagram, levels, old_graph, new_graph, o, n, space));
+    for (RawRegion& r : *raw) out.push_back(Convert(r, *diagram, levels, old_graph, new_graph, o, n, space));
     return out;
   }
 };

@@ -8,43 +8,83 @@
 #include "base/limit.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <span>
 
 namespace clearance::analysis {
 
 namespace {
 
-using resolve::ValueSet;
-
-// Value sets by number; equal sets get one number.
+// Value sets by number, equal sets one number, all stored as 64-bit words
+// in one array: a region builder of two large policies makes thousands of
+// sets, and one heap block each made malloc most of its time.
 class SetPool {
  public:
-  SetPool() : index_(kNone, Hash{this}, Eq{this}, 64) {}
+  SetPool() : index_(kNone, Hash{this}, Eq{this}, 64) { start_.push_back(0); }
   SetPool(const SetPool&) = delete;
   SetPool& operator=(const SetPool&) = delete;
 
-  std::uint32_t Intern(ValueSet set) {
-    const auto id = static_cast<std::uint32_t>(sets_.size());
-    sets_.push_back(std::move(set));
-    const auto [slot, inserted] = index_.try_emplace(id, 0);
-    if (!inserted) sets_.pop_back();
+  std::uint32_t Intern(std::span<const std::uint64_t> words) {
+    // Appended as the next set; dropped again when it is an existing one.
+    words_.insert(words_.end(), words.begin(), words.end());
+    start_.push_back(static_cast<std::uint32_t>(words_.size()));
+    const auto [slot, inserted] = index_.try_emplace(static_cast<std::uint32_t>(start_.size() - 2), 0);
+    if (!inserted) {
+      words_.resize(words_.size() - words.size());
+      start_.pop_back();
+    }
     return slot->key;
   }
-  std::uint32_t Union(std::uint32_t a, std::uint32_t b) { return a == b ? a : Intern(sets_[a] | sets_[b]); }
-  const ValueSet& operator[](std::uint32_t id) const { return sets_[id]; }
+  std::uint32_t Union(std::uint32_t a, std::uint32_t b) {
+    if (a == b) return a;
+    const auto x = (*this)[a];
+    const auto y = (*this)[b];
+    scratch_.resize(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) scratch_[i] = x[i] | y[i];
+    return Intern(scratch_);
+  }
+  std::span<const std::uint64_t> operator[](std::uint32_t id) const {
+    return {words_.data() + start_[id], start_[id + 1] - start_[id]};
+  }
 
  private:
   struct Hash {
     const SetPool* pool;
-    std::size_t operator()(std::uint32_t id) const { return boost::hash_value(pool->sets_[id]); }
+    std::size_t operator()(std::uint32_t id) const {
+      std::size_t h = 0;
+      for (std::uint64_t w : (*pool)[id]) h = HashCombine(h, w);
+      return h;
+    }
   };
   struct Eq {
     const SetPool* pool;
-    bool operator()(std::uint32_t a, std::uint32_t b) const { return pool->sets_[a] == pool->sets_[b]; }
+    bool operator()(std::uint32_t a, std::uint32_t b) const {
+      const auto x = (*pool)[a];
+      const auto y = (*pool)[b];
+      return std::equal(x.begin(), x.end(), y.begin(), y.end());
+    }
   };
-  std::vector<ValueSet> sets_;
+  std::vector<std::uint64_t> words_;
+  std::vector<std::uint32_t> start_;  // per set, and one past the last
+  std::vector<std::uint64_t> scratch_;
   FlatMap<std::uint32_t, char, Hash, Eq> index_;
 };
+
+std::size_t WordsFor(std::size_t bits) { return (bits + 63) / 64; }
+
+// The set's members, ascending.
+std::vector<std::uint32_t> Members(std::span<const std::uint64_t> words) {
+  std::size_t count = 0;
+  for (std::uint64_t w : words) count += static_cast<std::size_t>(std::popcount(w));
+  std::vector<std::uint32_t> out;
+  out.reserve(count);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    for (std::uint64_t w = words[i]; w != 0; w &= w - 1) {
+      out.push_back(static_cast<std::uint32_t>(i * 64 + static_cast<std::size_t>(std::countr_zero(w))));
+    }
+  }
+  return out;
+}
 
 // Regions as the rows of a table: a transition and one set number per
 // position each, all in two arrays, so that copying a region allocates
@@ -142,13 +182,13 @@ class RegionBuilder {
  public:
   RegionBuilder(const DiffDiagram& diagram, const DiffSpace& space, const std::vector<JointLevel>& levels,
                 std::size_t max_regions, SetPool& pool)
-      : diagram_(diagram), max_regions_(max_regions), pool_(pool) {
+      : diagram_(diagram), max_regions_(max_regions), pool_(pool), child_slot_(kNone) {
     for (const JointLevel& level : levels) {
       const std::size_t values = space.shared[level.shared].size();
-      ValueSet full(values);
-      full.set();
-      full_.push_back(pool_.Intern(std::move(full)));
-      sizes_.push_back(values);
+      std::vector<std::uint64_t> full(WordsFor(values), ~std::uint64_t{0});
+      if (values % 64 != 0) full.back() = (std::uint64_t{1} << (values % 64)) - 1;
+      full_.push_back(pool_.Intern(full));
+      words_.push_back(full.size());
       // The compared values of each joint class, by class (counting sort).
       Members m;
       m.start.assign(level.size() + 1, 0);
@@ -188,20 +228,38 @@ class RegionBuilder {
     if (produced_ > max_regions_) throw LimitExceeded{};
   }
 
+  // The distinct children of `node` in order of their first class, each
+  // with the set of compared values of the classes leading to it.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> Children(std::uint32_t node) {
+    const std::uint32_t p = diagram_.position(node);
+    const std::size_t words = words_[p];
+    std::vector<std::uint32_t> children;
+    scratch_.clear();
+    for (const DiffDiagram::Edge& e : diagram_.edges(node)) {
+      const auto [slot, inserted] = child_slot_.try_emplace(e.child, static_cast<std::uint32_t>(children.size()));
+      if (inserted) {
+        children.push_back(e.child);
+        scratch_.resize(scratch_.size() + words, 0);
+      }
+      std::uint64_t* set = scratch_.data() + std::size_t{slot->value} * words;
+      const Members& m = members_[p];
+      for (std::uint32_t i = m.start[e.cls]; i < m.start[e.cls + 1]; ++i) {
+        set[m.values[i] / 64] |= std::uint64_t{1} << (m.values[i] % 64);
+      }
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    out.reserve(children.size());
+    for (std::size_t k = 0; k < children.size(); ++k) {
+      out.emplace_back(children[k], pool_.Intern(std::span(scratch_).subspan(k * words, words)));
+    }
+    child_slot_.Clear();
+    return out;
+  }
+
   Regions Branch(std::uint32_t node) {
     const std::uint32_t p = diagram_.position(node);
-    // The classes leading to each distinct child, children in order of
-    // their first class.
-    std::vector<std::pair<std::uint32_t, ValueSet>> children;
-    for (const DiffDiagram::Edge& e : diagram_.edges(node)) {
-      auto it = std::find_if(children.begin(), children.end(), [&](const auto& c) { return c.first == e.child; });
-      if (it == children.end()) it = children.insert(children.end(), {e.child, ValueSet(sizes_[p])});
-      const Members& m = members_[p];
-      for (std::uint32_t i = m.start[e.cls]; i < m.start[e.cls + 1]; ++i) it->second.set(m.values[i]);
-    }
     Regions out(full_.size());
-    for (auto& [child, values] : children) {
-      const std::uint32_t set = pool_.Intern(std::move(values));
+    for (const auto& [child, set] : Children(node)) {
       const Regions& below = Of(child);
       for (std::size_t i = 0; i < below.size(); ++i) {
         out.Append(below, i);
@@ -212,6 +270,9 @@ class RegionBuilder {
     return out;
   }
 
+  struct IdHash {
+    std::size_t operator()(std::uint32_t key) const { return key; }
+  };
   const DiffDiagram& diagram_;
   std::size_t max_regions_;
   SetPool& pool_;
@@ -220,12 +281,14 @@ class RegionBuilder {
     std::vector<std::uint32_t> start;   // per joint class, into values
     std::vector<std::uint32_t> values;  // compared values, by joint class
   };
-  std::vector<std::uint32_t> full_;  // per position: the set of every compared value
-  std::vector<std::size_t> sizes_;   // per position: compared values
-  std::vector<Members> members_;     // per position
-  std::vector<bool> done_;                  // per diagram node
-  std::vector<Regions> below_;  // per diagram node, once done
-  std::vector<Regions> leaves_;  // per transition
+  std::vector<std::uint32_t> full_;   // per position: the set of every compared value
+  std::vector<std::size_t> words_;    // per position: words of a set
+  std::vector<Members> members_;      // per position
+  std::vector<bool> done_;            // per diagram node
+  std::vector<Regions> below_;        // per diagram node, once done
+  std::vector<Regions> leaves_;       // per transition
+  FlatMap<std::uint32_t, std::uint32_t, IdHash> child_slot_;  // Children's scratch
+  std::vector<std::uint64_t> scratch_;
 };
 
 }  // namespace
@@ -245,8 +308,8 @@ Result<std::vector<RawRegion>> BuildRegions(const DiffDiagram& diagram, const Di
   std::vector<RawRegion> out(regions.size());
   for (std::size_t i = 0; i < regions.size(); ++i) {
     out[i].transition = regions.transition(i);
-    out[i].sets.reserve(regions.positions());
-    for (std::uint32_t set : regions.sets(i)) out[i].sets.push_back(pool[set]);
+    out[i].values.resize(regions.positions());
+    for (std::size_t p = 0; p < regions.positions(); ++p) out[i].values[p] = Members(pool[regions.sets(i)[p]]);
   }
   return out;
 }

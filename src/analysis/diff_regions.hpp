@@ -13,8 +13,8 @@ namespace clearance::analysis {
 
 struct RawRegion {
   std::uint32_t transition = 0;  // index into DiffDiagram::transitions()
-  // Per joint level (position): the compared values of its dimension.
-  std::vector<resolve::ValueSet> sets;
+  // Per joint level (position): compared values of its dimension, ascending.
+  std::vector<std::vector<std::uint32_t>> values;
 };
 
 // Disjoint regions whose union is the diagram's changed queries, merged:

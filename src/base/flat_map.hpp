@@ -55,6 +55,12 @@ class FlatMap {
   }
 
   std::size_t size() const { return size_; }
+  // Empties the map, keeping its table.
+  void Clear() {
+    if (size_ == 0) return;
+    for (Slot& s : slots_) s.key = empty_;
+    size_ = 0;
+  }
   std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
 
  private:
