@@ -99,6 +99,10 @@ class Regions {
   std::span<const std::uint32_t> sets(std::size_t i) const { return {sets_.data() + i * positions_, positions_}; }
   std::uint32_t& set(std::size_t i, std::size_t p) { return sets_[i * positions_ + p]; }
 
+  void Reserve(std::size_t rows) {
+    transitions_.reserve(rows);
+    sets_.reserve(rows * positions_);
+  }
   void Append(std::uint32_t transition, std::span<const std::uint32_t> sets) {
     transitions_.push_back(transition);
     sets_.insert(sets_.end(), sets.begin(), sets.end());
@@ -151,10 +155,35 @@ struct AllButEq {
   }
 };
 
+// Regions i and j have the same transition and the same sets but at `skip`.
+bool EqualBut(const Regions& regions, std::size_t i, std::size_t j, std::size_t skip) {
+  return AllButEq{&regions, skip}(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j));
+}
+
+// MergeAt for a few regions: pairwise, without a table.
+bool MergeFewAt(Regions& regions, std::size_t p, SetPool& pool) {
+  std::uint64_t gone = 0;  // bit i: region i merged into an earlier one
+  for (std::size_t i = 1; i < regions.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if ((gone >> j) & 1 || !EqualBut(regions, i, j, p)) continue;
+      std::uint32_t& into = regions.set(j, p);
+      into = pool.Union(into, regions.set(i, p));
+      gone |= std::uint64_t{1} << i;
+      break;
+    }
+  }
+  if (gone == 0) return false;
+  std::vector<bool> marks(regions.size());
+  for (std::size_t i = 0; i < regions.size(); ++i) marks[i] = (gone >> i) & 1;
+  regions.Keep(marks);
+  return true;
+}
+
 // Merges regions equal but at position p into the first of them, which
 // takes the union and keeps its place.
 bool MergeAt(Regions& regions, std::size_t p, SetPool& pool) {
   if (regions.size() < 2) return false;
+  if (regions.size() <= 16) return MergeFewAt(regions, p, pool);
   FlatMap<std::uint32_t, char, AllButHash, AllButEq> first(kNone, AllButHash{&regions, p}, AllButEq{&regions, p},
                                                              regions.size());
   std::vector<bool> gone(regions.size(), false);
@@ -228,17 +257,19 @@ class RegionBuilder {
     if (produced_ > max_regions_) throw LimitExceeded{};
   }
 
-  // The distinct children of `node` in order of their first class, each
-  // with the set of compared values of the classes leading to it.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> Children(std::uint32_t node) {
+  // Pushes onto children_ the distinct children of `node` in order of
+  // their first class, each with the set of compared values of the classes
+  // leading to it.
+  void PushChildren(std::uint32_t node) {
     const std::uint32_t p = diagram_.position(node);
     const std::size_t words = words_[p];
-    std::vector<std::uint32_t> children;
+    const std::size_t base = children_.size();
     scratch_.clear();
     for (const DiffDiagram::Edge& e : diagram_.edges(node)) {
-      const auto [slot, inserted] = child_slot_.try_emplace(e.child, static_cast<std::uint32_t>(children.size()));
+      const auto k = static_cast<std::uint32_t>(children_.size() - base);
+      const auto [slot, inserted] = child_slot_.try_emplace(e.child, k);
       if (inserted) {
-        children.push_back(e.child);
+        children_.push_back({e.child, 0});
         scratch_.resize(scratch_.size() + words, 0);
       }
       std::uint64_t* set = scratch_.data() + std::size_t{slot->value} * words;
@@ -247,25 +278,31 @@ class RegionBuilder {
         set[m.values[i] / 64] |= std::uint64_t{1} << (m.values[i] % 64);
       }
     }
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-    out.reserve(children.size());
-    for (std::size_t k = 0; k < children.size(); ++k) {
-      out.emplace_back(children[k], pool_.Intern(std::span(scratch_).subspan(k * words, words)));
+    for (std::size_t k = base; k < children_.size(); ++k) {
+      children_[k].second = pool_.Intern(std::span(scratch_).subspan((k - base) * words, words));
     }
     child_slot_.Clear();
-    return out;
   }
 
   Regions Branch(std::uint32_t node) {
     const std::uint32_t p = diagram_.position(node);
+    // This call's children: children_[base..end), one call's above its
+    // caller's; by index, as the recursion below pushes more.
+    const std::size_t base = children_.size();
+    PushChildren(node);
+    const std::size_t end = children_.size();
+    std::size_t rows = 0;
+    for (std::size_t k = base; k < end; ++k) rows += Of(children_[k].first).size();
     Regions out(full_.size());
-    for (const auto& [child, set] : Children(node)) {
-      const Regions& below = Of(child);
+    out.Reserve(rows);
+    for (std::size_t k = base; k < end; ++k) {
+      const Regions& below = Of(children_[k].first);
       for (std::size_t i = 0; i < below.size(); ++i) {
         out.Append(below, i);
-        out.set(out.size() - 1, p) = set;
+        out.set(out.size() - 1, p) = children_[k].second;
       }
     }
+    children_.resize(base);
     MergeAt(out, p, pool_);
     return out;
   }
@@ -287,8 +324,9 @@ class RegionBuilder {
   std::vector<bool> done_;            // per diagram node
   std::vector<Regions> below_;        // per diagram node, once done
   std::vector<Regions> leaves_;       // per transition
-  FlatMap<std::uint32_t, std::uint32_t, IdHash> child_slot_;  // Children's scratch
+  FlatMap<std::uint32_t, std::uint32_t, IdHash> child_slot_;  // PushChildren's scratch
   std::vector<std::uint64_t> scratch_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> children_;  // (child, set) of the Branch calls under way
 };
 
 }  // namespace
