@@ -87,8 +87,8 @@ std::vector<std::uint32_t> Members(std::span<const std::uint64_t> words) {
 }
 
 // Regions as the rows of a table: a transition and one set number per
-// position each, all in two arrays, so that copying a region allocates
-// nothing.
+// position each, all in two arrays. The builder keeps every node's regions
+// as a stretch of rows of one table, so that no region costs an allocation.
 class Regions {
  public:
   explicit Regions(std::size_t positions) : positions_(positions) {}
@@ -107,12 +107,21 @@ class Regions {
     transitions_.push_back(transition);
     sets_.insert(sets_.end(), sets.begin(), sets.end());
   }
-  void Append(const Regions& from, std::size_t i) { Append(from.transition(i), from.sets(i)); }
-  // Drops the rows marked gone, keeping the order of the others.
-  void Keep(const std::vector<bool>& gone) {
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < size(); ++i) {
-      if (gone[i]) continue;
+  // Appends a copy of row i of this table.
+  void AppendCopy(std::size_t i) {
+    const std::uint32_t transition = transitions_[i];
+    transitions_.push_back(transition);
+    const std::size_t at = sets_.size();
+    sets_.resize(at + positions_);
+    std::copy_n(sets_.begin() + static_cast<std::ptrdiff_t>(i * positions_), positions_,
+                sets_.begin() + static_cast<std::ptrdiff_t>(at));
+  }
+  // Drops the rows from `begin` on that are marked gone (gone[i - begin]),
+  // keeping the order of the others.
+  void Keep(std::size_t begin, const std::vector<bool>& gone) {
+    std::size_t kept = begin;
+    for (std::size_t i = begin; i < size(); ++i) {
+      if (gone[i - begin]) continue;
       transitions_[kept] = transitions_[i];
       std::copy_n(sets_.begin() + static_cast<std::ptrdiff_t>(i * positions_), positions_,
                   sets_.begin() + static_cast<std::ptrdiff_t>(kept * positions_));
@@ -161,41 +170,42 @@ bool EqualBut(const Regions& regions, std::size_t i, std::size_t j, std::size_t 
 }
 
 // MergeAt for a few regions: pairwise, without a table.
-bool MergeFewAt(Regions& regions, std::size_t p, SetPool& pool) {
-  std::uint64_t gone = 0;  // bit i: region i merged into an earlier one
-  for (std::size_t i = 1; i < regions.size(); ++i) {
+bool MergeFewAt(Regions& regions, std::size_t begin, std::size_t p, SetPool& pool) {
+  std::uint64_t gone = 0;  // bit i: region begin + i merged into an earlier one
+  const std::size_t n = regions.size() - begin;
+  for (std::size_t i = 1; i < n; ++i) {
     for (std::size_t j = 0; j < i; ++j) {
-      if ((gone >> j) & 1 || !EqualBut(regions, i, j, p)) continue;
-      std::uint32_t& into = regions.set(j, p);
-      into = pool.Union(into, regions.set(i, p));
+      if ((gone >> j) & 1 || !EqualBut(regions, begin + i, begin + j, p)) continue;
+      std::uint32_t& into = regions.set(begin + j, p);
+      into = pool.Union(into, regions.set(begin + i, p));
       gone |= std::uint64_t{1} << i;
       break;
     }
   }
   if (gone == 0) return false;
-  std::vector<bool> marks(regions.size());
-  for (std::size_t i = 0; i < regions.size(); ++i) marks[i] = (gone >> i) & 1;
-  regions.Keep(marks);
+  std::vector<bool> marks(n);
+  for (std::size_t i = 0; i < n; ++i) marks[i] = (gone >> i) & 1;
+  regions.Keep(begin, marks);
   return true;
 }
 
-// Merges regions equal but at position p into the first of them, which
-// takes the union and keeps its place.
-bool MergeAt(Regions& regions, std::size_t p, SetPool& pool) {
-  if (regions.size() < 2) return false;
-  if (regions.size() <= 16) return MergeFewAt(regions, p, pool);
-  FlatMap<std::uint32_t, char, AllButHash, AllButEq> first(kNone, AllButHash{&regions, p}, AllButEq{&regions, p},
-                                                             regions.size());
-  std::vector<bool> gone(regions.size(), false);
+// Merges the regions from `begin` on that are equal but at position p into
+// the first of them, which takes the union and keeps its place.
+bool MergeAt(Regions& regions, std::size_t begin, std::size_t p, SetPool& pool) {
+  const std::size_t n = regions.size() - begin;
+  if (n < 2) return false;
+  if (n <= 16) return MergeFewAt(regions, begin, p, pool);
+  FlatMap<std::uint32_t, char, AllButHash, AllButEq> first(kNone, AllButHash{&regions, p}, AllButEq{&regions, p}, n);
+  std::vector<bool> gone(n, false);
   bool merged = false;
-  for (std::uint32_t i = 0; i < regions.size(); ++i) {
-    const auto [slot, inserted] = first.try_emplace(i, 0);
+  for (std::size_t i = begin; i < regions.size(); ++i) {
+    const auto [slot, inserted] = first.try_emplace(static_cast<std::uint32_t>(i), 0);
     if (inserted) continue;
     std::uint32_t& into = regions.set(slot->key, p);
     into = pool.Union(into, regions.set(i, p));
-    gone[i] = merged = true;
+    gone[i - begin] = merged = true;
   }
-  if (merged) regions.Keep(gone);
+  if (merged) regions.Keep(begin, gone);
   return merged;
 }
 
@@ -203,15 +213,22 @@ bool MergeAt(Regions& regions, std::size_t p, SetPool& pool) {
 void MergeAll(Regions& regions, SetPool& pool) {
   for (bool merged = true; merged;) {
     merged = false;
-    for (std::size_t p = 0; p < regions.positions(); ++p) merged = MergeAt(regions, p, pool) || merged;
+    for (std::size_t p = 0; p < regions.positions(); ++p) merged = MergeAt(regions, 0, p, pool) || merged;
   }
 }
+
+// Rows [begin, end) of the builder's table.
+struct Stretch {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t size() const { return end - begin; }
+};
 
 class RegionBuilder {
  public:
   RegionBuilder(const DiffDiagram& diagram, const DiffSpace& space, const std::vector<JointLevel>& levels,
                 std::size_t max_regions, SetPool& pool)
-      : diagram_(diagram), max_regions_(max_regions), pool_(pool), child_slot_(kNone) {
+      : diagram_(diagram), max_regions_(max_regions), pool_(pool), table_(levels.size()), child_slot_(kNone) {
     for (const JointLevel& level : levels) {
       const std::size_t values = space.shared[level.shared].size();
       std::vector<std::uint64_t> full(WordsFor(values), ~std::uint64_t{0});
@@ -229,16 +246,21 @@ class RegionBuilder {
       members_.push_back(std::move(m));
     }
     done_.assign(diagram.node_count(), false);
-    below_.assign(diagram.node_count(), Regions(levels.size()));
-    leaves_.assign(diagram.transitions().size(), Regions(levels.size()));
+    below_.resize(diagram.node_count());
+    leaves_.resize(diagram.transitions().size());
   }
 
-  // The regions below `ref`: sets at positions above it are full.
-  const Regions& Of(std::uint32_t ref) {
+  const Regions& table() const { return table_; }
+
+  // The regions below `ref` (sets at positions above it are full), as rows
+  // of table().
+  Stretch Of(std::uint32_t ref) {
     if (DiffDiagram::IsLeaf(ref)) {
-      Regions& leaf = leaves_[DiffDiagram::TransitionOf(ref)];
+      Stretch& leaf = leaves_[DiffDiagram::TransitionOf(ref)];
       if (ref != DiffDiagram::kUnchanged && leaf.size() == 0) {
-        leaf.Append(DiffDiagram::TransitionOf(ref), full_);
+        leaf.begin = table_.size();
+        table_.Append(DiffDiagram::TransitionOf(ref), full_);
+        leaf.end = table_.size();
         Count(1);
       }
       return leaf;
@@ -284,7 +306,9 @@ class RegionBuilder {
     child_slot_.Clear();
   }
 
-  Regions Branch(std::uint32_t node) {
+  // The node's regions, appended to the table after every row its
+  // children need.
+  Stretch Branch(std::uint32_t node) {
     const std::uint32_t p = diagram_.position(node);
     // This call's children: children_[base..end), one call's above its
     // caller's; by index, as the recursion below pushes more.
@@ -293,18 +317,18 @@ class RegionBuilder {
     const std::size_t end = children_.size();
     std::size_t rows = 0;
     for (std::size_t k = base; k < end; ++k) rows += Of(children_[k].first).size();
-    Regions out(full_.size());
-    out.Reserve(rows);
+    table_.Reserve(table_.size() + rows);
+    const std::size_t begin = table_.size();
     for (std::size_t k = base; k < end; ++k) {
-      const Regions& below = Of(children_[k].first);
-      for (std::size_t i = 0; i < below.size(); ++i) {
-        out.Append(below, i);
-        out.set(out.size() - 1, p) = children_[k].second;
+      const Stretch below = Of(children_[k].first);
+      for (std::size_t i = below.begin; i < below.end; ++i) {
+        table_.AppendCopy(i);
+        table_.set(table_.size() - 1, p) = children_[k].second;
       }
     }
     children_.resize(base);
-    MergeAt(out, p, pool_);
-    return out;
+    MergeAt(table_, begin, p, pool_);
+    return {begin, table_.size()};
   }
 
   struct IdHash {
@@ -322,8 +346,9 @@ class RegionBuilder {
   std::vector<std::size_t> words_;    // per position: words of a set
   std::vector<Members> members_;      // per position
   std::vector<bool> done_;            // per diagram node
-  std::vector<Regions> below_;        // per diagram node, once done
-  std::vector<Regions> leaves_;       // per transition
+  std::vector<Stretch> below_;        // per diagram node, once done
+  std::vector<Stretch> leaves_;       // per transition
+  Regions table_;                     // the rows of every node's regions
   FlatMap<std::uint32_t, std::uint32_t, IdHash> child_slot_;  // PushChildren's scratch
   std::vector<std::uint64_t> scratch_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> children_;  // (child, set) of the Branch calls under way
@@ -336,7 +361,12 @@ Result<std::vector<RawRegion>> BuildRegions(const DiffDiagram& diagram, const Di
   SetPool pool;
   Regions regions(levels.size());
   try {
-    regions = RegionBuilder(diagram, space, levels, max_regions, pool).Of(diagram.root());
+    RegionBuilder builder(diagram, space, levels, max_regions, pool);
+    const Stretch root = builder.Of(diagram.root());
+    regions.Reserve(root.size());
+    for (std::size_t i = root.begin; i < root.end; ++i) {
+      regions.Append(builder.table().transition(i), builder.table().sets(i));
+    }
   } catch (const LimitExceeded&) {
     return Error::Message("the diff has more than " + std::to_string(max_regions) +
                               " regions before merging (DiffOptions::max_regions)",
