@@ -99,7 +99,11 @@ class Regions {
   std::span<const std::uint32_t> sets(std::size_t i) const { return {sets_.data() + i * positions_, positions_}; }
   std::uint32_t& set(std::size_t i, std::size_t p) { return sets_[i * positions_ + p]; }
 
+  // Room for `rows` rows in all, growing geometrically as push_back would:
+  // an exact reserve per node would copy the table once per node.
   void Reserve(std::size_t rows) {
+    if (rows <= transitions_.capacity()) return;
+    rows = std::max(rows, 2 * transitions_.capacity());
     transitions_.reserve(rows);
     sets_.reserve(rows * positions_);
   }
