@@ -181,7 +181,10 @@ RuleMatch MatchRules(const resolve::ResolvedPolicy& old_policy, const resolve::R
   // same order, mostly unchanged: try the rule after the last match, by
   // content id (which covers the rule id) and then by id, before hashing.
   std::uint32_t next = 0;
+  constexpr std::uint32_t kAhead = 8;  // rules are large: fetch their ids early
   for (std::uint32_t r = 0; r < new_policy.rules.size(); ++r) {
+    if (r + kAhead < new_policy.rules.size()) __builtin_prefetch(&new_policy.rules[r + kAhead].content_id);
+    if (next + kAhead < old_policy.rules.size()) __builtin_prefetch(&old_policy.rules[next + kAhead].content_id);
     const resolve::Rule& rule = new_policy.rules[r];
     std::uint32_t match = kNone;
     if (next < old_policy.rules.size() && resolve::SameContent(old_policy.rules[next], rule)) {
