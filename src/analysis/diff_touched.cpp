@@ -234,14 +234,15 @@ std::uint32_t TouchedQueries(const DiffInputs& in, const RuleMatch& rules, compi
     const resolve::Rule* new_rule = other == kNone ? nullptr : &n.rules[other];
     const bool new_active = new_rule && new_rule->ActiveOn(in.new_date);
     if (!old_active && !new_active) return;
-    if (old_active && new_active && old_rule.info.effect == new_rule->info.effect &&
-        SameOverrides(rules, old_rule, *new_rule) &&
-        (in.by == DiffBy::kEffect || SameJustification(old_rule.info, new_rule->info)) &&
-        (SameText(means, old_rule, *new_rule) || SameCond(in, old_rule.when, new_rule->when))) {
+    const bool same_cond = old_active && new_active &&
+                           (SameText(means, old_rule, *new_rule) || SameCond(in, old_rule.when, new_rule->when));
+    if (same_cond && old_rule.info.effect == new_rule->info.effect && SameOverrides(rules, old_rule, *new_rule) &&
+        (in.by == DiffBy::kEffect || SameJustification(old_rule.info, new_rule->info))) {
       return;
     }
     if (old_active) conditions.push_back(collect.Convert(old_rule.when, true));
-    if (new_active) conditions.push_back(collect.Convert(new_rule->when, false));
+    // The same condition on both sides (a changed effect, say) is one set.
+    if (new_active && !same_cond) conditions.push_back(collect.Convert(new_rule->when, false));
   };
   if (one_date) {
     for (std::uint32_t r : rules.old_differing) add_if_differs(r);
