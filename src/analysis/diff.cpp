@@ -298,8 +298,14 @@ Result<DiffReport> DiffIn(const DiffSpace& space, const resolve::ResolvedPolicy&
   const Walks walks{o, n, space, levels, rules, old_graph, new_graph, options};
   auto sorted = options.all_dates ? AllDates(walks, joint) : walks.On(options.date, new_date);
   if (!sorted) return sorted.error();
-  std::sort(sorted->begin(), sorted->end(), Before);
-  for (Sortable& s : *sorted) {
+  // Sorted by index: a region is large to move, and no two compare equal.
+  std::vector<std::uint32_t> order(sorted->size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return Before((*sorted)[a], (*sorted)[b]); });
+  report.regions.reserve(order.size());
+  for (std::uint32_t i : order) {
+    Sortable& s = (*sorted)[i];
     report.changed = SaturatingAdd(report.changed, s.region.count);
     report.regions.push_back(std::move(s.region));
   }
