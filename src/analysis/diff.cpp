@@ -108,10 +108,9 @@ Sortable Convert(RawRegion& raw, const DiffDiagram& diagram, const std::vector<J
   s.region.new_outcomes = std::move(new_returned.outcomes);
   s.region.new_obligations = std::move(new_returned.obligations);
   s.region.count = 1;
-  s.indices.resize(space.shared.size());
-  for (std::size_t p = 0; p < levels.size(); ++p) {
-    s.indices[levels[p].shared] = std::move(raw.values[p]);
-    s.region.count = SaturatingMul(s.region.count, s.indices[levels[p].shared].size());
+  s.indices = std::move(raw.values);
+  for (const JointLevel& level : levels) {
+    s.region.count = SaturatingMul(s.region.count, s.indices[level.shared].size());
   }
   s.region.values.reserve(space.shared.size());
   for (std::size_t d = 0; d < space.shared.size(); ++d) {

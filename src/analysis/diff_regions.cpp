@@ -380,8 +380,10 @@ Result<std::vector<RawRegion>> BuildRegions(const DiffDiagram& diagram, const Di
   std::vector<RawRegion> out(regions.size());
   for (std::size_t i = 0; i < regions.size(); ++i) {
     out[i].transition = regions.transition(i);
-    out[i].values.resize(regions.positions());
-    for (std::size_t p = 0; p < regions.positions(); ++p) out[i].values[p] = Members(pool[regions.sets(i)[p]]);
+    out[i].values.resize(space.shared.size());
+    for (std::size_t p = 0; p < regions.positions(); ++p) {
+      out[i].values[levels[p].shared] = Members(pool[regions.sets(i)[p]]);
+    }
   }
   return out;
 }

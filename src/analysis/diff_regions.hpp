@@ -13,7 +13,7 @@ namespace clearance::analysis {
 
 struct RawRegion {
   std::uint32_t transition = 0;  // index into DiffDiagram::transitions()
-  // Per joint level (position): compared values of its dimension, ascending.
+  // Per shared dimension: its compared values in the region, ascending.
   std::vector<std::vector<std::uint32_t>> values;
 };
 
