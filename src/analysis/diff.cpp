@@ -87,7 +87,7 @@ std::vector<std::string> RuleIds(const resolve::ResolvedPolicy& policy,
 // which is what it is sorted by.
 struct Sortable {
   DiffRegion region;
-  std::vector<std::vector<std::uint32_t>> indices;
+  ValueLists indices;
 };
 
 Sortable Convert(RawRegion& raw, const DiffDiagram& diagram, const std::vector<JointLevel>& levels,

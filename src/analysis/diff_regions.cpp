@@ -72,20 +72,6 @@ class SetPool {
 
 std::size_t WordsFor(std::size_t bits) { return (bits + 63) / 64; }
 
-// The set's members, ascending.
-std::vector<std::uint32_t> Members(std::span<const std::uint64_t> words) {
-  std::size_t count = 0;
-  for (std::uint64_t w : words) count += static_cast<std::size_t>(std::popcount(w));
-  std::vector<std::uint32_t> out;
-  out.reserve(count);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    for (std::uint64_t w = words[i]; w != 0; w &= w - 1) {
-      out.push_back(static_cast<std::uint32_t>(i * 64 + static_cast<std::size_t>(std::countr_zero(w))));
-    }
-  }
-  return out;
-}
-
 // Regions as the rows of a table: a transition and one set number per
 // position each, all in two arrays. The builder keeps every node's regions
 // as a stretch of rows of one table, so that no region costs an allocation.
@@ -377,12 +363,24 @@ Result<std::vector<RawRegion>> BuildRegions(const DiffDiagram& diagram, const Di
                           "limit", ErrorKind::kLimit);
   }
   MergeAll(regions, pool);
+  std::vector<std::size_t> position_of(space.shared.size(), kNone);  // per shared dimension
+  for (std::size_t p = 0; p < levels.size(); ++p) position_of[levels[p].shared] = p;
   std::vector<RawRegion> out(regions.size());
   for (std::size_t i = 0; i < regions.size(); ++i) {
     out[i].transition = regions.transition(i);
-    out[i].values.resize(space.shared.size());
-    for (std::size_t p = 0; p < regions.positions(); ++p) {
-      out[i].values[levels[p].shared] = Members(pool[regions.sets(i)[p]]);
+    std::size_t total = 0;
+    for (std::uint32_t set : regions.sets(i)) {
+      for (std::uint64_t w : pool[set]) total += static_cast<std::size_t>(std::popcount(w));
+    }
+    out[i].values = ValueLists(space.shared.size(), total);
+    for (std::size_t d = 0; d < space.shared.size(); ++d) {
+      if (position_of[d] == kNone) continue;
+      const auto words = pool[regions.sets(i)[position_of[d]]];
+      for (std::size_t k = 0; k < words.size(); ++k) {
+        for (std::uint64_t w = words[k]; w != 0; w &= w - 1) {
+          out[i].values.Add(d, static_cast<std::uint32_t>(k * 64 + static_cast<std::size_t>(std::countr_zero(w))));
+        }
+      }
     }
   }
   return out;
