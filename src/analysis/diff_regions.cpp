@@ -277,14 +277,21 @@ class RegionBuilder {
     const std::size_t words = words_[p];
     const std::size_t base = children_.size();
     scratch_.clear();
-    for (const DiffDiagram::Edge& e : diagram_.edges(node)) {
-      const auto k = static_cast<std::uint32_t>(children_.size() - base);
-      const auto [slot, inserted] = child_slot_.try_emplace(e.child, k);
-      if (inserted) {
+    const auto edges = diagram_.edges(node);
+    // Few edges: the children found by a scan, not a table to clear after.
+    const bool scan = edges.size() <= 32;
+    for (const DiffDiagram::Edge& e : edges) {
+      std::size_t k = 0;
+      if (scan) {
+        while (base + k < children_.size() && children_[base + k].first != e.child) ++k;
+      } else {
+        k = child_slot_.try_emplace(e.child, static_cast<std::uint32_t>(children_.size() - base)).first->value;
+      }
+      if (base + k == children_.size()) {
         children_.push_back({e.child, 0});
         scratch_.resize(scratch_.size() + words, 0);
       }
-      std::uint64_t* set = scratch_.data() + std::size_t{slot->value} * words;
+      std::uint64_t* set = scratch_.data() + k * words;
       const Members& m = members_[p];
       for (std::uint32_t i = m.start[e.cls]; i < m.start[e.cls + 1]; ++i) {
         set[m.values[i] / 64] |= std::uint64_t{1} << (m.values[i] % 64);
@@ -293,7 +300,7 @@ class RegionBuilder {
     for (std::size_t k = base; k < children_.size(); ++k) {
       children_[k].second = pool_.Intern(std::span(scratch_).subspan((k - base) * words, words));
     }
-    child_slot_.Clear();
+    if (!scan) child_slot_.Clear();
   }
 
   // The node's regions, appended to the table after every row its
