@@ -173,28 +173,32 @@ class Collector {
 }  // namespace
 
 RuleMatch MatchRules(const resolve::ResolvedPolicy& old_policy, const resolve::ResolvedPolicy& new_policy) {
+  const resolve::Rule* olds = old_policy.rules.data();
+  const resolve::Rule* news = new_policy.rules.data();
+  const auto old_count = static_cast<std::uint32_t>(old_policy.rules.size());
+  const auto new_count = static_cast<std::uint32_t>(new_policy.rules.size());
   RuleMatch out;
-  out.new_of_old.assign(old_policy.rules.size(), kNone);
-  out.old_of_new.assign(new_policy.rules.size(), kNone);
-  std::vector<bool> same(old_policy.rules.size(), false);
+  out.new_of_old.assign(old_count, kNone);
+  out.old_of_new.assign(new_count, kNone);
+  std::vector<std::uint8_t> same(old_count, 0);
   // Policies compared are usually close relatives whose rules come in the
   // same order, mostly unchanged: try the rule after the last match, by
   // content id (which covers the rule id) and then by id, before hashing.
   std::uint32_t next = 0;
   constexpr std::uint32_t kAhead = 8;  // rules are large: fetch their ids early
-  for (std::uint32_t r = 0; r < new_policy.rules.size(); ++r) {
-    if (r + kAhead < new_policy.rules.size()) __builtin_prefetch(&new_policy.rules[r + kAhead].content_id);
-    if (next + kAhead < old_policy.rules.size()) __builtin_prefetch(&old_policy.rules[next + kAhead].content_id);
-    const resolve::Rule& rule = new_policy.rules[r];
+  for (std::uint32_t r = 0; r < new_count; ++r) {
+    if (r + kAhead < new_count) __builtin_prefetch(&news[r + kAhead].content_id);
+    if (next + kAhead < old_count) __builtin_prefetch(&olds[next + kAhead].content_id);
+    const resolve::Rule& rule = news[r];
     std::uint32_t match = kNone;
-    if (next < old_policy.rules.size() && resolve::SameContent(old_policy.rules[next], rule)) {
+    if (next < old_count && resolve::SameContent(olds[next], rule)) {
       match = next;
-      same[match] = true;
-    } else if (next < old_policy.rules.size() && old_policy.rules[next].info.id == rule.info.id) {
+      same[match] = 1;
+    } else if (next < old_count && olds[next].info.id == rule.info.id) {
       match = next;
     } else if (const auto it = old_policy.rule_index.find(rule.info.id); it != old_policy.rule_index.end()) {
       match = it->second;
-      same[match] = resolve::SameContent(old_policy.rules[match], rule);
+      same[match] = resolve::SameContent(olds[match], rule) ? 1 : 0;
     }
     if (match == kNone) {
       out.new_only.push_back(r);
@@ -204,8 +208,8 @@ RuleMatch MatchRules(const resolve::ResolvedPolicy& old_policy, const resolve::R
     out.new_of_old[match] = r;
     next = match + 1;
   }
-  for (std::uint32_t r = 0; r < old_policy.rules.size(); ++r) {
-    if (!same[r]) out.old_differing.push_back(r);
+  for (std::uint32_t r = 0; r < old_count; ++r) {
+    if (same[r] == 0) out.old_differing.push_back(r);
   }
   return out;
 }
