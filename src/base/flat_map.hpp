@@ -65,7 +65,8 @@ class FlatMap {
 
  private:
   std::size_t Home(const Key& key) const {
-    return static_cast<std::size_t>((static_cast<std::uint64_t>(hash_(key)) * 0x9E3779B97F4A7C15ull) >> shift_);
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(hash_(key)) * 0x9E3779B97F4A7C15ull) >>
+                                    shift_);
   }
   void Allocate(std::size_t capacity) {
     slots_.assign(capacity, Slot{empty_, Value{}});

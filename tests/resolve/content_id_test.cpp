@@ -3,7 +3,6 @@
 // as soon as anything a diff reports or decides by differs. The diff skips
 // rules of equal ids, so a missed difference here is a missed change there.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -102,7 +101,8 @@ TEST_CASE("content ids do not depend on how the policy around the rule is writte
   CHECK(IdOf(MustLoad(kHead + "rules:\n" + kRule + kOther), "r1") == id);
   // The same condition written with other names resolves to the same sets
   // (the tests in the same order: the id follows the condition's form).
-  CHECK(IdWith(kHead, Edited("country in eu and model != a", "country in [FR, DE] and model in [b, c]")) == id);
+  CHECK(IdWith(kHead, Edited("country in eu and model != a", "country in [FR, DE] and model in [b, c]")) ==
+        id);
 }
 
 TEST_CASE("a change to any one part of a rule changes its content id", "[resolve][content-id]") {
