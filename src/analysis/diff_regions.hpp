@@ -4,6 +4,7 @@
 // a transition are merged until no more can be.
 #pragma once
 
+#include <algorithm>
 #include <compare>
 #include <cstdint>
 #include <span>
