@@ -22,6 +22,7 @@ namespace {
 
 std::vector<std::string> Names(const resolve::Dimension& dim, const std::vector<std::uint32_t>& values) {
   std::vector<std::string> out;
+  out.reserve(values.size());
   for (std::uint32_t v : values) out.push_back(dim.info.values[v]);
   return out;
 }
@@ -52,6 +53,7 @@ DiffReport Skeleton(const resolve::ResolvedPolicy& o, const resolve::ResolvedPol
     r.dimensions.push_back(o.dims[dim.old_dim].info.name);
     r.compared_values.push_back(Names(o.dims[dim.old_dim], dim.old_value));
     auto& names = r.compared_names.emplace_back();
+    names.reserve(dim.old_value.size());
     for (std::uint32_t v : dim.old_value) names.push_back(o.dims[dim.old_dim].info.value_names[v]);
     r.queries = SaturatingMul(r.queries, dim.size());
   }
@@ -76,6 +78,7 @@ DiffReport Skeleton(const resolve::ResolvedPolicy& o, const resolve::ResolvedPol
 std::vector<std::string> RuleIds(const resolve::ResolvedPolicy& policy,
                                  const std::vector<std::uint32_t>& rules) {
   std::vector<std::string> out;
+  out.reserve(rules.size());
   for (std::uint32_t r : rules) out.push_back(policy.rules[r].info.id);
   return out;
 }
@@ -84,10 +87,10 @@ std::vector<std::string> RuleIds(const resolve::ResolvedPolicy& policy,
 // which is what it is sorted by.
 struct Sortable {
   DiffRegion region;
-  std::vector<std::vector<std::uint32_t>> indices;
+  ValueLists indices;
 };
 
-Sortable Convert(const RawRegion& raw, const DiffDiagram& diagram, const std::vector<JointLevel>& levels,
+Sortable Convert(RawRegion& raw, const DiffDiagram& diagram, const std::vector<JointLevel>& levels,
                  const compile::DecisionGraph& old_graph, const compile::DecisionGraph& new_graph,
                  const resolve::ResolvedPolicy& o, const resolve::ResolvedPolicy& n, const DiffSpace& space) {
   Sortable s;
@@ -105,19 +108,16 @@ Sortable Convert(const RawRegion& raw, const DiffDiagram& diagram, const std::ve
   s.region.new_outcomes = std::move(new_returned.outcomes);
   s.region.new_obligations = std::move(new_returned.obligations);
   s.region.count = 1;
-  s.indices.resize(space.shared.size());
-  for (std::size_t p = 0; p < levels.size(); ++p) {
-    auto& list = s.indices[levels[p].shared];
-    for (auto c = raw.sets[p].find_first(); c != resolve::ValueSet::npos; c = raw.sets[p].find_next(c)) {
-      list.push_back(static_cast<std::uint32_t>(c));
-    }
-    s.region.count = SaturatingMul(s.region.count, list.size());
+  s.indices = std::move(raw.values);
+  for (const JointLevel& level : levels) {
+    s.region.count = SaturatingMul(s.region.count, s.indices[level.shared].size());
   }
+  s.region.values.reserve(space.shared.size());
   for (std::size_t d = 0; d < space.shared.size(); ++d) {
     const SharedDim& dim = space.shared[d];
-    std::vector<std::string> names;
+    std::vector<std::string>& names = s.region.values.emplace_back();
+    names.reserve(s.indices[d].size());
     for (std::uint32_t c : s.indices[d]) names.push_back(o.dims[dim.old_dim].info.values[dim.old_value[c]]);
-    s.region.values.push_back(std::move(names));
   }
   return s;
 }
@@ -132,31 +132,47 @@ bool Before(const Sortable& a, const Sortable& b) {
 
 }  // namespace
 
+namespace {
+
+Result<compile::DecisionGraph> CompileIn(const DiffSpace& space, const compile::DecisionGraph& old_graph,
+                                         const resolve::ResolvedPolicy& n) {
+  compile::CompileOptions options;
+  options.dim_order = MatchingOrder(space, old_graph.dim_order(), n.dims.size());
+  return compile::Compile(n, options);
+}
+
+bool AgreeIn(const DiffSpace& space, const compile::DecisionGraph& old_graph,
+             const compile::DecisionGraph& new_graph, std::size_t new_dim_count) {
+  std::vector<std::uint32_t> wanted = MatchingOrder(space, old_graph.dim_order(), new_dim_count);
+  wanted.resize(space.shared.size());  // the shared dimensions come first
+  std::vector<std::uint32_t> actual;
+  for (std::uint32_t d : new_graph.dim_order()) {
+    if (space.shared_of_new[d] != kNone) actual.push_back(d);
+  }
+  return wanted == actual;
+}
+
+Result<DiffSpace> SpaceOf(const Policy& old_policy, const Policy& new_policy) {
+  const auto& o = internal::DataOf(old_policy);
+  const auto& n = internal::DataOf(new_policy);
+  return MatchDimensions(o.resolved, o.sources, n.resolved, n.sources);
+}
+
+}  // namespace
+
 Result<compile::DecisionGraph> CompileForDiff(const Policy& old_policy,
                                               const compile::DecisionGraph& old_graph,
                                               const Policy& new_policy) {
-  const auto& o = internal::DataOf(old_policy);
-  const auto& n = internal::DataOf(new_policy);
-  auto space = MatchDimensions(o.resolved, o.sources, n.resolved, n.sources);
+  auto space = SpaceOf(old_policy, new_policy);
   if (!space) return space.error();
-  compile::CompileOptions options;
-  options.dim_order = MatchingOrder(*space, old_graph.dim_order(), n.resolved.dims.size());
-  return compile::Compile(n.resolved, options);
+  return CompileIn(*space, old_graph, internal::DataOf(new_policy).resolved);
 }
 
 Result<bool> OrdersAgree(const Policy& old_policy, const compile::DecisionGraph& old_graph,
                          const Policy& new_policy, const compile::DecisionGraph& new_graph) {
-  const auto& o = internal::DataOf(old_policy);
-  const auto& n = internal::DataOf(new_policy);
-  auto space = MatchDimensions(o.resolved, o.sources, n.resolved, n.sources);
+  auto space = SpaceOf(old_policy, new_policy);
   if (!space) return space.error();
-  std::vector<std::uint32_t> wanted = MatchingOrder(*space, old_graph.dim_order(), n.resolved.dims.size());
-  wanted.resize(space->shared.size());  // the shared dimensions come first
-  std::vector<std::uint32_t> actual;
-  for (std::uint32_t d : new_graph.dim_order()) {
-    if (space->shared_of_new[d] != kNone) actual.push_back(d);
-  }
-  return wanted == actual;
+  return AgreeIn(*space, old_graph, new_graph, internal::DataOf(new_policy).resolved.dims.size());
 }
 
 namespace {
@@ -183,9 +199,9 @@ struct Walks {
     if (!diagram) return diagram.error();
     auto raw = BuildRegions(*diagram, space, levels, options.max_regions);
     if (!raw) return raw.error();
-    MergeRegions(*raw);
     std::vector<Sortable> out;
-    for (const RawRegion& r : *raw) out.push_back(Convert(r, *diagram, levels, old_graph, new_graph, o, n, space));
+    out.reserve(raw->size());
+    for (RawRegion& r : *raw) out.push_back(Convert(r, *diagram, levels, old_graph, new_graph, o, n, space));
     return out;
   }
 };
@@ -255,43 +271,70 @@ Result<std::vector<Sortable>> AllDates(const Walks& walks, const compile::Partit
   return done;
 }
 
-}  // namespace
-
-Result<DiffReport> DiffGraphs(const Policy& old_policy, const compile::DecisionGraph& old_graph,
-                              const Policy& new_policy, const compile::DecisionGraph& new_graph,
-                              const DiffOptions& options) {
-  const resolve::ResolvedPolicy& o = internal::DataOf(old_policy).resolved;
-  const resolve::ResolvedPolicy& n = internal::DataOf(new_policy).resolved;
-  auto space = MatchDimensions(o, internal::DataOf(old_policy).sources, n, internal::DataOf(new_policy).sources);
-  if (!space) return space.error();
-  DiffReport report = Skeleton(o, n, *space, options);
+// DiffGraphs in a space already matched.
+Result<DiffReport> DiffIn(const DiffSpace& space, const resolve::ResolvedPolicy& o,
+                          const compile::DecisionGraph& old_graph, const resolve::ResolvedPolicy& n,
+                          const compile::DecisionGraph& new_graph, const DiffOptions& options) {
+  DiffReport report = Skeleton(o, n, space, options);
   compile::Partition joint;
   const Date new_date = options.to_date.value_or(options.date);
   if (options.all_dates) {
     joint.cuts = AllCuts(old_graph, new_graph);
     report.intervals = joint.interval_count();
     report.queries = SaturatingMul(report.queries, report.intervals);
-    report.old_only_queries = CountOneSided(o, old_graph, *space, true, IntervalWeights(old_graph, joint));
-    report.new_only_queries = CountOneSided(n, new_graph, *space, false, IntervalWeights(new_graph, joint));
+    report.old_only_queries = CountOneSided(o, old_graph, space, true, IntervalWeights(old_graph, joint));
+    report.new_only_queries = CountOneSided(n, new_graph, space, false, IntervalWeights(new_graph, joint));
   } else {
     report.old_only_queries =
-        CountOneSided(o, old_graph, *space, true, {{old_graph.partition().IntervalOf(options.date), 1}});
+        CountOneSided(o, old_graph, space, true, {{old_graph.partition().IntervalOf(options.date), 1}});
     report.new_only_queries =
-        CountOneSided(n, new_graph, *space, false, {{new_graph.partition().IntervalOf(new_date), 1}});
+        CountOneSided(n, new_graph, space, false, {{new_graph.partition().IntervalOf(new_date), 1}});
   }
   if (report.queries == 0) return report;
 
-  const std::vector<JointLevel> levels = JointLevels(*space, old_graph, new_graph);
+  const std::vector<JointLevel> levels = JointLevels(space, old_graph, new_graph);
   const RuleMatch rules = MatchRules(o, n);
-  const Walks walks{o, n, *space, levels, rules, old_graph, new_graph, options};
+  const Walks walks{o, n, space, levels, rules, old_graph, new_graph, options};
   auto sorted = options.all_dates ? AllDates(walks, joint) : walks.On(options.date, new_date);
   if (!sorted) return sorted.error();
-  std::sort(sorted->begin(), sorted->end(), Before);
-  for (Sortable& s : *sorted) {
+  // Sorted by index: a region is large to move, and no two compare equal.
+  std::vector<std::uint32_t> order(sorted->size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return Before((*sorted)[a], (*sorted)[b]); });
+  report.regions.reserve(order.size());
+  for (std::uint32_t i : order) {
+    Sortable& s = (*sorted)[i];
     report.changed = SaturatingAdd(report.changed, s.region.count);
     report.regions.push_back(std::move(s.region));
   }
   return report;
+}
+
+}  // namespace
+
+Result<DiffReport> DiffGraphs(const Policy& old_policy, const compile::DecisionGraph& old_graph,
+                              const Policy& new_policy, const compile::DecisionGraph& new_graph,
+                              const DiffOptions& options) {
+  auto space = SpaceOf(old_policy, new_policy);
+  if (!space) return space.error();
+  return DiffIn(*space, internal::DataOf(old_policy).resolved, old_graph, internal::DataOf(new_policy).resolved,
+                new_graph, options);
+}
+
+Result<DiffReport> DiffPolicies(const Policy& old_policy, const Policy& new_policy, const DiffOptions& options) {
+  const resolve::ResolvedPolicy& o = internal::DataOf(old_policy).resolved;
+  const resolve::ResolvedPolicy& n = internal::DataOf(new_policy).resolved;
+  const compile::DecisionGraph& old_graph = internal::DataOf(old_policy).graph;
+  const compile::DecisionGraph& new_graph = internal::DataOf(new_policy).graph;
+  auto space = SpaceOf(old_policy, new_policy);
+  if (!space) return space.error();
+  if (AgreeIn(*space, old_graph, new_graph, n.dims.size())) return DiffIn(*space, o, old_graph, n, new_graph, options);
+  // The policies' own graphs test the shared dimensions in different
+  // orders: the new policy is compiled again in the old one's.
+  auto recompiled = CompileIn(*space, old_graph, n);
+  if (!recompiled) return recompiled.error();
+  return DiffIn(*space, o, old_graph, n, *recompiled, options);
 }
 
 }  // namespace clearance::analysis
@@ -308,16 +351,7 @@ bool DiffReport::HasOneSidedValues() const {
 }
 
 Result<DiffReport> Diff(const Policy& old_policy, const Policy& new_policy, const DiffOptions& options) {
-  const compile::DecisionGraph& old_graph = internal::DataOf(old_policy).graph;
-  const compile::DecisionGraph& new_graph = internal::DataOf(new_policy).graph;
-  auto agree = analysis::OrdersAgree(old_policy, old_graph, new_policy, new_graph);
-  if (!agree) return agree.error();
-  if (*agree) return analysis::DiffGraphs(old_policy, old_graph, new_policy, new_graph, options);
-  // The policies' own graphs test the shared dimensions in different
-  // orders: the new policy is compiled again in the old one's.
-  auto recompiled = analysis::CompileForDiff(old_policy, old_graph, new_policy);
-  if (!recompiled) return recompiled.error();
-  return analysis::DiffGraphs(old_policy, old_graph, new_policy, *recompiled, options);
+  return analysis::DiffPolicies(old_policy, new_policy, options);
 }
 
 }  // namespace clearance

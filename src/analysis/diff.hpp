@@ -25,4 +25,8 @@ Result<DiffReport> DiffGraphs(const Policy& old_policy, const compile::DecisionG
                               const Policy& new_policy, const compile::DecisionGraph& new_graph,
                               const DiffOptions& options);
 
+// clearance::Diff: the policies' own graphs, or the new policy compiled
+// again when their orders disagree; the dimensions are matched once.
+Result<DiffReport> DiffPolicies(const Policy& old_policy, const Policy& new_policy, const DiffOptions& options);
+
 }  // namespace clearance::analysis

@@ -36,14 +36,13 @@ ChangeTest::ChangeTest(DiffBy by, const resolve::ResolvedPolicy& old_policy,
       rules_(rules),
       old_graph_(old_graph),
       new_graph_(new_graph) {
-  same_justification_.assign(old_policy.rules.size(), false);
-  for (std::uint32_t r = 0; r < old_policy.rules.size(); ++r) {
+  // A rule of the same content on both sides has the same justification.
+  same_justification_.assign(old_policy.rules.size(), true);
+  for (std::uint32_t r : rules.old_differing) {
     const std::uint32_t n = rules.new_of_old[r];
     same_justification_[r] =
         n != kNone && SameJustification(old_policy.rules[r].info, new_policy.rules[n].info);
   }
-  old_returned_.assign(old_graph.terminal_count(), kNone);
-  new_returned_.assign(new_graph.terminal_count(), kNone);
 }
 
 bool ChangeTest::Changed(std::uint32_t old_terminal, std::uint32_t new_terminal) {
@@ -82,16 +81,16 @@ bool ChangeTest::SameDecisive(const std::vector<std::uint32_t>& old_rules,
 }
 
 // The terminal's outcomes and obligations as sets (sorted), interned.
-std::uint32_t ChangeTest::ReturnedKey(std::vector<std::uint32_t>& cache, std::uint32_t terminal,
+std::uint32_t ChangeTest::ReturnedKey(TerminalMap& cache, std::uint32_t terminal,
                                       const resolve::ResolvedPolicy& policy,
                                       const compile::DecisionGraph& graph) {
-  if (cache[terminal] != kNone) return cache[terminal];
+  if (const auto* slot = cache.find(terminal)) return slot->value;
   Returned r = ReturnedBy(policy, graph.terminal(terminal).outcome.decisive);
   std::sort(r.outcomes.begin(), r.outcomes.end());
   std::sort(r.obligations.begin(), r.obligations.end());
   const auto [it, inserted] = returned_index_.try_emplace({std::move(r.outcomes), std::move(r.obligations)},
                                                           static_cast<std::uint32_t>(returned_index_.size()));
-  cache[terminal] = it->second;
+  cache.try_emplace(terminal, it->second);
   return it->second;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis/diff_touched.hpp"
+#include "base/flat_map.hpp"
 #include "clearance/diff.hpp"
 #include "compile/decision_graph.hpp"
 
@@ -38,7 +39,12 @@ class ChangeTest {
  private:
   bool SameDecisive(const std::vector<std::uint32_t>& old_rules,
                     const std::vector<std::uint32_t>& new_rules) const;
-  std::uint32_t ReturnedKey(std::vector<std::uint32_t>& cache, std::uint32_t terminal,
+  struct IdHash {
+    std::size_t operator()(std::uint32_t key) const { return key; }
+  };
+  using TerminalMap = FlatMap<std::uint32_t, std::uint32_t, IdHash>;
+
+  std::uint32_t ReturnedKey(TerminalMap& cache, std::uint32_t terminal,
                             const resolve::ResolvedPolicy& policy, const compile::DecisionGraph& graph);
 
   DiffBy by_;
@@ -48,8 +54,9 @@ class ChangeTest {
   const compile::DecisionGraph& old_graph_;
   const compile::DecisionGraph& new_graph_;
   std::vector<bool> same_justification_;     // per old rule
-  std::vector<std::uint32_t> old_returned_;  // per terminal: key of its sorted outcomes/obligations
-  std::vector<std::uint32_t> new_returned_;
+  // Per terminal met: the key of its sorted outcomes and obligations.
+  TerminalMap old_returned_{kNone};
+  TerminalMap new_returned_{kNone};
   std::map<std::pair<std::vector<std::string>, std::vector<std::string>>, std::uint32_t> returned_index_;
 };
 

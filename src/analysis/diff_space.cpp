@@ -1,7 +1,7 @@
 #include "analysis/diff_space.hpp"
 
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace clearance::analysis {
@@ -104,15 +104,28 @@ std::vector<JointLevel> JointLevels(const DiffSpace& space, const compile::Decis
     JointLevel level;
     level.shared = s;
     level.joint_of.resize(dim.size());
-    std::map<std::pair<std::uint32_t, std::uint32_t>, std::uint32_t> index;
+    // Mostly an old class meets one new class: the first joint class of each
+    // old class is found by index, only the others by hashing the pair.
+    std::vector<std::uint32_t> first_of_old(old_class.size(), kNone);
+    std::unordered_map<std::uint64_t, std::uint32_t> others;
+    const auto add = [&](std::uint32_t oc, std::uint32_t nc) {
+      level.old_class.push_back(oc);
+      level.new_class.push_back(nc);
+      return level.size() - 1;
+    };
     for (std::uint32_t c = 0; c < dim.size(); ++c) {
-      const std::pair key{old_class[dim.old_value[c]], new_class[dim.new_value[c]]};
-      const auto [it, inserted] = index.emplace(key, level.size());
-      if (inserted) {
-        level.old_class.push_back(key.first);
-        level.new_class.push_back(key.second);
+      const std::uint32_t oc = old_class[dim.old_value[c]];
+      const std::uint32_t nc = new_class[dim.new_value[c]];
+      std::uint32_t& first = first_of_old[oc];
+      if (first == kNone) {
+        first = add(oc, nc);
+      } else if (level.new_class[first] != nc) {
+        const auto [it, inserted] = others.try_emplace((std::uint64_t{oc} << 32) | nc, 0);
+        if (inserted) it->second = add(oc, nc);
+        level.joint_of[c] = it->second;
+        continue;
       }
-      level.joint_of[c] = it->second;
+      level.joint_of[c] = first;
     }
     levels.push_back(std::move(level));
   }

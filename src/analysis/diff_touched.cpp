@@ -173,24 +173,43 @@ class Collector {
 }  // namespace
 
 RuleMatch MatchRules(const resolve::ResolvedPolicy& old_policy, const resolve::ResolvedPolicy& new_policy) {
+  const resolve::Rule* olds = old_policy.rules.data();
+  const resolve::Rule* news = new_policy.rules.data();
+  const auto old_count = static_cast<std::uint32_t>(old_policy.rules.size());
+  const auto new_count = static_cast<std::uint32_t>(new_policy.rules.size());
   RuleMatch out;
-  out.new_of_old.assign(old_policy.rules.size(), kNone);
-  out.old_of_new.assign(new_policy.rules.size(), kNone);
+  out.new_of_old.assign(old_count, kNone);
+  out.old_of_new.assign(new_count, kNone);
+  std::vector<std::uint8_t> same(old_count, 0);
   // Policies compared are usually close relatives whose rules come in the
-  // same order: try the rule after the last match before hashing the id.
+  // same order, mostly unchanged: try the rule after the last match, by
+  // content id (which covers the rule id) and then by id, before hashing.
   std::uint32_t next = 0;
-  for (std::uint32_t r = 0; r < new_policy.rules.size(); ++r) {
-    const std::string& id = new_policy.rules[r].info.id;
+  constexpr std::uint32_t kAhead = 8;  // rules are large: fetch their ids early
+  for (std::uint32_t r = 0; r < new_count; ++r) {
+    if (r + kAhead < new_count) __builtin_prefetch(&news[r + kAhead].content_id);
+    if (next + kAhead < old_count) __builtin_prefetch(&olds[next + kAhead].content_id);
+    const resolve::Rule& rule = news[r];
     std::uint32_t match = kNone;
-    if (next < old_policy.rules.size() && old_policy.rules[next].info.id == id) {
+    if (next < old_count && resolve::SameContent(olds[next], rule)) {
       match = next;
-    } else if (const auto it = old_policy.rule_index.find(id); it != old_policy.rule_index.end()) {
+      same[match] = 1;
+    } else if (next < old_count && olds[next].info.id == rule.info.id) {
+      match = next;
+    } else if (const auto it = old_policy.rule_index.find(rule.info.id); it != old_policy.rule_index.end()) {
       match = it->second;
+      same[match] = resolve::SameContent(olds[match], rule) ? 1 : 0;
     }
-    if (match == kNone) continue;
+    if (match == kNone) {
+      out.new_only.push_back(r);
+      continue;
+    }
     out.old_of_new[r] = match;
     out.new_of_old[match] = r;
     next = match + 1;
+  }
+  for (std::uint32_t r = 0; r < old_count; ++r) {
+    if (same[r] == 0) out.old_differing.push_back(r);
   }
   return out;
 }
@@ -206,27 +225,36 @@ std::uint32_t TouchedQueries(const DiffInputs& in, const RuleMatch& rules, compi
   const resolve::ResolvedPolicy& n = *in.new_policy;
   if (o.default_effect != n.default_effect || o.combine != n.combine) return compile::BoolMdd::kTrue;
   Collector collect(in, mdd);
-  const TextMeans means = SameTextMeans(in);
+  // On one date, two rules of the same content are active alike and match
+  // the same compared queries the same way: only the other rules need a
+  // look. Across two dates even an unchanged rule may differ.
+  const bool one_date = in.old_date == in.new_date;
+  const TextMeans means = one_date ? TextMeans::kNothing : SameTextMeans(in);
   std::vector<std::uint32_t> conditions;
-  for (std::uint32_t r = 0; r < o.rules.size(); ++r) {
+  const auto add_if_differs = [&](std::uint32_t r) {
     const resolve::Rule& old_rule = o.rules[r];
     const bool old_active = old_rule.ActiveOn(in.old_date);
     const std::uint32_t other = rules.new_of_old[r];
     const resolve::Rule* new_rule = other == kNone ? nullptr : &n.rules[other];
     const bool new_active = new_rule && new_rule->ActiveOn(in.new_date);
-    if (!old_active && !new_active) continue;
-    if (old_active && new_active && old_rule.info.effect == new_rule->info.effect &&
-        SameOverrides(rules, old_rule, *new_rule) &&
-        (in.by == DiffBy::kEffect || SameJustification(old_rule.info, new_rule->info)) &&
-        (SameText(means, old_rule, *new_rule) || SameCond(in, old_rule.when, new_rule->when))) {
-      continue;
+    if (!old_active && !new_active) return;
+    const bool same_cond = old_active && new_active &&
+                           (SameText(means, old_rule, *new_rule) || SameCond(in, old_rule.when, new_rule->when));
+    if (same_cond && old_rule.info.effect == new_rule->info.effect && SameOverrides(rules, old_rule, *new_rule) &&
+        (in.by == DiffBy::kEffect || SameJustification(old_rule.info, new_rule->info))) {
+      return;
     }
     if (old_active) conditions.push_back(collect.Convert(old_rule.when, true));
-    if (new_active) conditions.push_back(collect.Convert(new_rule->when, false));
+    // The same condition on both sides (a changed effect, say) is one set.
+    if (new_active && !same_cond) conditions.push_back(collect.Convert(new_rule->when, false));
+  };
+  if (one_date) {
+    for (std::uint32_t r : rules.old_differing) add_if_differs(r);
+  } else {
+    for (std::uint32_t r = 0; r < o.rules.size(); ++r) add_if_differs(r);
   }
-  for (std::uint32_t r = 0; r < n.rules.size(); ++r) {  // rules only the new policy has
-    if (rules.old_of_new[r] != kNone || !n.rules[r].ActiveOn(in.new_date)) continue;
-    conditions.push_back(collect.Convert(n.rules[r].when, false));
+  for (std::uint32_t r : rules.new_only) {
+    if (n.rules[r].ActiveOn(in.new_date)) conditions.push_back(collect.Convert(n.rules[r].when, false));
   }
   return OrAll(mdd, std::move(conditions));
 }

@@ -30,6 +30,11 @@ struct DiffInputs {
 struct RuleMatch {
   std::vector<std::uint32_t> new_of_old;  // per old rule: the new rule with its id, or kNone
   std::vector<std::uint32_t> old_of_new;
+  // Old rules without a new rule of the same content (resolve::SameContent),
+  // and new rules without an old rule of their id, each in policy order:
+  // on one date, the only rules that can make a query's decision differ.
+  std::vector<std::uint32_t> old_differing;
+  std::vector<std::uint32_t> new_only;
   // A number per rule id across both sides: old rules keep their index,
   // new-only rules follow them.
   std::uint32_t GlobalOfNew(std::uint32_t rule) const {

@@ -1,11 +1,10 @@
 #include "analysis/diff_walk.hpp"
+#include "base/flat_map.hpp"
 #include "base/hash.hpp"
 #include "base/limit.hpp"
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "analysis/diff_change.hpp"
 
@@ -64,6 +63,13 @@ struct GraphSide {
   }
 };
 
+struct IdHash {
+  std::size_t operator()(std::uint64_t key) const { return static_cast<std::size_t>(key ^ (key >> 29)); }
+};
+// Per terminal met: its key. Hashed, not an array per terminal: a diff of
+// two large policies meets few of their terminals.
+using TerminalMap = FlatMap<std::uint32_t, std::uint32_t, IdHash>;
+
 }  // namespace
 
 class Walker {
@@ -78,10 +84,13 @@ class Walker {
              static_cast<std::uint32_t>(levels_.size())),
         change_(input.by, *input.in->old_policy, *input.in->new_policy, *input.rules, *input.old_graph,
                 *input.new_graph),
-        unique_(64, NodeHash{&out_}, NodeEq{&out_}) {
-    old_key_.assign(input.old_graph->terminal_count(), kNone);
-    new_key_.assign(input.new_graph->terminal_count(), kNone);
-    memo_.reserve(1024);
+        unique_(kNone, NodeHash{&out_}, NodeEq{&out_}, 64),
+        memo_(Triple{kNone, kNone, kNone}, TripleHash{}, {}, 1024),
+        old_key_(kNone),
+        new_key_(kNone),
+        key_index_(kNone, KeyHash{&keys_}, KeyEq{&keys_}),
+        transition_index_(UINT64_MAX) {
+    keys_.start.push_back(0);
   }
 
   DiffDiagram Run() {
@@ -118,24 +127,26 @@ class Walker {
       return Leaf(DecisionGraph::TerminalIndex(o), DecisionGraph::TerminalIndex(n));
     }
     const Triple key{o, n, t};
-    if (const auto it = memo_.find(key); it != memo_.end()) return it->second;
+    if (const auto* slot = memo_.find(key)) return slot->value;
     const std::uint32_t result = Branch(o, n, t);
-    memo_.emplace(key, result);
+    memo_.try_emplace(key, result);
     return result;
   }
 
   // The children of (o, n, t) at the first level any of them tests.
   std::uint32_t Branch(std::uint32_t o, std::uint32_t n, std::uint32_t t) {
-    const std::uint32_t p = std::min({old_.Position(o), new_.Position(n), mdd_.level(t)});
+    const std::uint32_t op = old_.Position(o);
+    const std::uint32_t np = new_.Position(n);
+    const std::uint32_t p = std::min({op, np, mdd_.level(t)});
     const JointLevel& level = levels_[p];
-    const bool o_here = old_.Position(o) == p;
-    const bool n_here = new_.Position(n) == p;
+    const bool o_here = op == p;
+    const bool n_here = np == p;
     const bool t_here = mdd_.level(t) == p;
     const auto oc = o_here ? input_.old_graph->children(o) : std::span<const std::uint32_t>{};
     const auto nc = n_here ? input_.new_graph->children(n) : std::span<const std::uint32_t>{};
     const std::uint32_t t_default = t_here ? mdd_.default_child(t) : t;
     const auto t_exceptions = t_here ? mdd_.exceptions(t) : std::span<const BoolMdd::Exception>{};
-    std::vector<DiffDiagram::Edge> edges;
+    const std::size_t edges = stack_.size();  // this call's edges: stack_[edges..]
     Triple last{kNone, kNone, kNone};
     std::uint32_t last_result = DiffDiagram::kUnchanged;
     auto visit = [&](std::uint32_t cls, std::uint32_t tc) {
@@ -145,7 +156,7 @@ class Walker {
         last = child;
         last_result = Walk(child.old_ref, child.new_ref, child.touched);
       }
-      if (last_result != DiffDiagram::kUnchanged) edges.push_back({cls, last_result});
+      if (last_result != DiffDiagram::kUnchanged) stack_.push_back({cls, last_result});
     };
     if (t_default == BoolMdd::kFalse) {
       for (const BoolMdd::Exception& e : t_exceptions) visit(e.cls, e.child);
@@ -156,11 +167,12 @@ class Walker {
         visit(cls, exception ? t_exceptions[next++].child : t_default);
       }
     }
-    return MakeNode(p, edges, level.size());
+    const std::uint32_t node = MakeNode(p, std::span(stack_).subspan(edges), level.size());
+    stack_.resize(edges);
+    return node;
   }
 
-  std::uint32_t MakeNode(std::uint32_t position, const std::vector<DiffDiagram::Edge>& edges,
-                         std::uint32_t classes) {
+  std::uint32_t MakeNode(std::uint32_t position, std::span<const DiffDiagram::Edge> edges, std::uint32_t classes) {
     if (edges.empty()) return DiffDiagram::kUnchanged;
     if (edges.size() == classes &&
         std::all_of(edges.begin(), edges.end(), [&](const auto& e) { return e.child == edges[0].child; })) {
@@ -170,12 +182,12 @@ class Walker {
     out_.nodes_.push_back(
         {position, static_cast<std::uint32_t>(out_.edges_.size()), static_cast<std::uint32_t>(edges.size())});
     out_.edges_.insert(out_.edges_.end(), edges.begin(), edges.end());
-    const auto [it, inserted] = unique_.insert(id);
+    const auto [slot, inserted] = unique_.try_emplace(id, 0);
     if (!inserted) {
       out_.edges_.resize(out_.edges_.size() - edges.size());
       out_.nodes_.pop_back();
     }
-    return *it;
+    return slot->key;
   }
 
   std::uint32_t Leaf(std::uint32_t old_terminal, std::uint32_t new_terminal) {
@@ -183,24 +195,31 @@ class Walker {
     const std::uint32_t ko = Key(old_key_, old_terminal, *input_.old_graph, true);
     const std::uint32_t kn = Key(new_key_, new_terminal, *input_.new_graph, false);
     const std::uint64_t pair = (std::uint64_t{ko} << 32) | kn;
-    const auto [it, inserted] = transition_index_.try_emplace(pair, out_.transitions_.size());
+    const auto [slot, inserted] =
+        transition_index_.try_emplace(pair, static_cast<std::uint32_t>(out_.transitions_.size()));
     if (inserted) out_.transitions_.push_back({old_terminal, new_terminal});
-    return DiffDiagram::kLeafBit | static_cast<std::uint32_t>(it->second);
+    return DiffDiagram::kLeafBit | slot->value;
   }
 
   // Effect and decisive rule ids (as numbers shared by both sides), interned;
   // computed for the terminals of changed queries only.
-  std::uint32_t Key(std::vector<std::uint32_t>& cache, std::uint32_t terminal, const DecisionGraph& graph,
-                    bool old_side) {
-    if (cache[terminal] != kNone) return cache[terminal];
+  std::uint32_t Key(TerminalMap& cache, std::uint32_t terminal, const DecisionGraph& graph, bool old_side) {
+    if (const auto* slot = cache.find(terminal)) return slot->value;
+    // Appended as the next key; dropped again when it is an existing one.
     const eval::Outcome& outcome = graph.terminal(terminal).outcome;
-    std::vector<std::uint32_t> key{static_cast<std::uint32_t>(outcome.effect)};
-    for (std::uint32_t r : outcome.decisive) key.push_back(old_side ? r : input_.rules->GlobalOfNew(r));
-    std::sort(key.begin() + 1, key.end());
-    const auto [it, inserted] = key_index_.try_emplace(key, static_cast<std::uint32_t>(keys_.size()));
-    if (inserted) keys_.push_back(key);
-    cache[terminal] = it->second;
-    return it->second;
+    std::vector<std::uint32_t>& data = keys_.data;
+    const std::size_t begin = data.size();
+    data.push_back(static_cast<std::uint32_t>(outcome.effect));
+    for (std::uint32_t r : outcome.decisive) data.push_back(old_side ? r : input_.rules->GlobalOfNew(r));
+    std::sort(data.begin() + static_cast<std::ptrdiff_t>(begin) + 1, data.end());
+    keys_.start.push_back(static_cast<std::uint32_t>(data.size()));
+    const auto [slot, inserted] = key_index_.try_emplace(static_cast<std::uint32_t>(keys_.start.size() - 2), 0);
+    if (!inserted) {
+      data.resize(begin);
+      keys_.start.pop_back();
+    }
+    cache.try_emplace(terminal, slot->key);
+    return slot->key;
   }
 
   const WalkInput& input_;
@@ -210,13 +229,38 @@ class Walker {
   GraphSide new_;
   ChangeTest change_;
   DiffDiagram out_;
-  std::unordered_set<std::uint32_t, NodeHash, NodeEq> unique_;
-  std::unordered_map<Triple, std::uint32_t, TripleHash> memo_;
-  std::vector<std::uint32_t> old_key_;  // per terminal: its key, or kNone until seen
-  std::vector<std::uint32_t> new_key_;
-  std::map<std::vector<std::uint32_t>, std::uint32_t> key_index_;
-  std::vector<std::vector<std::uint32_t>> keys_;
-  std::unordered_map<std::uint64_t, std::size_t> transition_index_;
+  FlatMap<std::uint32_t, char, NodeHash, NodeEq> unique_;
+  FlatMap<Triple, std::uint32_t, TripleHash> memo_;
+  // Keys: effect and sorted decisive rules, one after the other in `data`.
+  struct Keys {
+    std::vector<std::uint32_t> data;
+    std::vector<std::uint32_t> start;  // per key, and one past the last
+    std::span<const std::uint32_t> operator[](std::uint32_t k) const {
+      return {data.data() + start[k], start[k + 1] - start[k]};
+    }
+  };
+  struct KeyHash {
+    const Keys* keys;
+    std::size_t operator()(std::uint32_t k) const {
+      std::size_t h = 0;
+      for (std::uint32_t x : (*keys)[k]) h = HashCombine(h, x);
+      return h;
+    }
+  };
+  struct KeyEq {
+    const Keys* keys;
+    bool operator()(std::uint32_t a, std::uint32_t b) const {
+      const auto x = (*keys)[a];
+      const auto y = (*keys)[b];
+      return std::equal(x.begin(), x.end(), y.begin(), y.end());
+    }
+  };
+  TerminalMap old_key_;  // per terminal seen: its key
+  TerminalMap new_key_;
+  Keys keys_;
+  FlatMap<std::uint32_t, char, KeyHash, KeyEq> key_index_;
+  FlatMap<std::uint64_t, std::uint32_t, IdHash> transition_index_;
+  std::vector<DiffDiagram::Edge> stack_;  // the edges being built, one call's above its caller's
   std::size_t steps_ = 0;
 };
 

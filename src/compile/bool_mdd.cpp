@@ -32,7 +32,11 @@ bool BoolMdd::NodeEq::operator()(std::uint32_t a, std::uint32_t b) const {
 }
 
 BoolMdd::BoolMdd(std::vector<std::uint32_t> level_sizes)
-    : level_sizes_(std::move(level_sizes)), unique_(1024, NodeHash{this}, NodeEq{this}) {
+    : level_sizes_(std::move(level_sizes)),
+      unique_(UINT32_MAX, NodeHash{this}, NodeEq{this}, 1024),
+      and_memo_(UINT64_MAX),
+      or_memo_(UINT64_MAX),
+      not_memo_(UINT64_MAX) {
   const std::uint32_t below = level_count();
   nodes_.push_back({below, kFalse, 0, 0});
   nodes_.push_back({below, kTrue, 0, 0});
@@ -40,8 +44,7 @@ BoolMdd::BoolMdd(std::vector<std::uint32_t> level_sizes)
 
 std::size_t BoolMdd::memory_bytes() const {
   return nodes_.capacity() * sizeof(Node) + exceptions_.capacity() * sizeof(Exception) +
-         unique_.size() * 2 * sizeof(std::uint32_t) +
-         (and_memo_.size() + or_memo_.size() + not_memo_.size()) * 3 * sizeof(std::uint64_t);
+         unique_.memory_bytes() + and_memo_.memory_bytes() + or_memo_.memory_bytes() + not_memo_.memory_bytes();
 }
 
 std::uint32_t BoolMdd::Intern(std::uint32_t level, std::uint32_t def, std::span<const Exception> exceptions) {
@@ -51,12 +54,12 @@ std::uint32_t BoolMdd::Intern(std::uint32_t level, std::uint32_t def, std::span<
   nodes_.push_back({level, def, static_cast<std::uint32_t>(exceptions_.size()),
                     static_cast<std::uint32_t>(exceptions.size())});
   exceptions_.insert(exceptions_.end(), exceptions.begin(), exceptions.end());
-  const auto [it, inserted] = unique_.insert(id);
+  const auto [slot, inserted] = unique_.try_emplace(id, 0);
   if (!inserted) {
     exceptions_.resize(exceptions_.size() - exceptions.size());
     nodes_.pop_back();
   }
-  return *it;
+  return slot->key;
 }
 
 std::uint32_t BoolMdd::Make(std::uint32_t level, std::span<const std::uint32_t> children) {
@@ -83,7 +86,8 @@ std::uint32_t BoolMdd::MakeTest(std::uint32_t level, std::span<const std::uint32
   if (classes.empty()) return kFalse;
   if (classes.size() == n) return kTrue;
   // The majority is the default; ties go to kFalse, the smaller id, as in Make.
-  std::vector<Exception> exceptions;
+  std::vector<Exception>& exceptions = test_;
+  exceptions.clear();
   if (2 * classes.size() <= n) {
     for (std::uint32_t c : classes) exceptions.push_back({c, kTrue});
     return Intern(level, kFalse, exceptions);
@@ -108,11 +112,11 @@ std::uint32_t BoolMdd::MakeTest(std::uint32_t level, const boost::dynamic_bitset
 }
 
 std::uint32_t BoolMdd::MakeSparse(std::uint32_t level, std::uint32_t def,
-                                  std::vector<Exception>& exceptions) {
+                                  std::span<const Exception> exceptions) {
   if (exceptions.empty()) return def;
   const std::size_t def_count = level_sizes_[level] - exceptions.size();
-  std::vector<std::uint32_t> others;
-  others.reserve(exceptions.size());
+  std::vector<std::uint32_t>& others = others_;
+  others.clear();
   for (const Exception& e : exceptions) others.push_back(e.child);
   std::sort(others.begin(), others.end());
   for (std::size_t i = 0; i < others.size();) {
@@ -135,7 +139,7 @@ std::uint32_t BoolMdd::Apply(Op op, std::uint32_t a, std::uint32_t b) {
   if (a == kFalse) return op == Op::kAnd ? kFalse : b;
   if (a == kTrue) return op == Op::kAnd ? b : kTrue;
   auto& memo = op == Op::kAnd ? and_memo_ : or_memo_;
-  if (const auto it = memo.find(PairKey(a, b)); it != memo.end()) return it->second;
+  if (const auto* slot = memo.find(PairKey(a, b))) return slot->value;
 
   const std::uint32_t lvl = std::min(level(a), level(b));
   const bool a_here = level(a) == lvl;
@@ -147,7 +151,7 @@ std::uint32_t BoolMdd::Apply(Op op, std::uint32_t a, std::uint32_t b) {
   // grow during the recursive calls.
   const std::uint32_t na = a_here ? nodes_[a].size : 0;
   const std::uint32_t nb = b_here ? nodes_[b].size : 0;
-  std::vector<Exception> out;
+  const std::size_t out = stack_.size();  // this call's exceptions: stack_[out..]
   for (std::uint32_t i = 0, j = 0; i < na || j < nb;) {
     const Exception ea = i < na ? exceptions_[nodes_[a].begin + i] : Exception{UINT32_MAX, 0};
     const Exception eb = j < nb ? exceptions_[nodes_[b].begin + j] : Exception{UINT32_MAX, 0};
@@ -155,10 +159,11 @@ std::uint32_t BoolMdd::Apply(Op op, std::uint32_t a, std::uint32_t b) {
     const std::uint32_t ca = ea.cls == cls ? (++i, ea.child) : def_a;
     const std::uint32_t cb = eb.cls == cls ? (++j, eb.child) : def_b;
     const std::uint32_t child = Apply(op, ca, cb);
-    if (child != def) out.push_back({cls, child});
+    if (child != def) stack_.push_back({cls, child});
   }
-  const std::uint32_t result = MakeSparse(lvl, def, out);
-  memo.emplace(PairKey(a, b), result);
+  const std::uint32_t result = MakeSparse(lvl, def, std::span(stack_).subspan(out));
+  stack_.resize(out);
+  memo.try_emplace(PairKey(a, b), result);
   return result;
 }
 
@@ -167,15 +172,17 @@ std::uint32_t BoolMdd::Or(std::uint32_t a, std::uint32_t b) { return Apply(Op::k
 
 std::uint32_t BoolMdd::Not(std::uint32_t a) {
   if (a <= kTrue) return a ^ 1u;
-  if (const auto it = not_memo_.find(a); it != not_memo_.end()) return it->second;
+  if (const auto* slot = not_memo_.find(a)) return slot->value;
   const std::uint32_t def = Not(nodes_[a].def);
-  std::vector<Exception> out;
+  const std::size_t out = stack_.size();  // as in Apply
   for (std::uint32_t i = 0; i < nodes_[a].size; ++i) {
     const Exception e = exceptions_[nodes_[a].begin + i];
-    out.push_back({e.cls, Not(e.child)});
+    const std::uint32_t child = Not(e.child);
+    stack_.push_back({e.cls, child});
   }
-  const std::uint32_t result = MakeSparse(nodes_[a].level, def, out);
-  not_memo_.emplace(a, result);
+  const std::uint32_t result = MakeSparse(nodes_[a].level, def, std::span(stack_).subspan(out));
+  stack_.resize(out);
+  not_memo_.try_emplace(a, result);
   return result;
 }
 

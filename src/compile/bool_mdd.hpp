@@ -14,9 +14,9 @@
 #include <boost/dynamic_bitset.hpp>
 #include <cstdint>
 #include <span>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
+
+#include "base/flat_map.hpp"
 
 namespace clearance::compile {
 
@@ -69,18 +69,29 @@ class BoolMdd {
   };
   enum class Op : std::uint8_t { kAnd, kOr };
 
+  struct IdHash {
+    std::size_t operator()(std::uint64_t key) const { return static_cast<std::size_t>(key ^ (key >> 29)); }
+  };
+  using Memo = FlatMap<std::uint64_t, std::uint32_t, IdHash>;
+
   std::uint32_t Apply(Op op, std::uint32_t a, std::uint32_t b);
   // Canonical node from a candidate default and the classes differing from it.
-  std::uint32_t MakeSparse(std::uint32_t level, std::uint32_t def, std::vector<Exception>& exceptions);
+  std::uint32_t MakeSparse(std::uint32_t level, std::uint32_t def, std::span<const Exception> exceptions);
   std::uint32_t Intern(std::uint32_t level, std::uint32_t def, std::span<const Exception> exceptions);
 
   std::vector<std::uint32_t> level_sizes_;
   std::vector<Node> nodes_;
   std::vector<Exception> exceptions_;
-  std::unordered_set<std::uint32_t, NodeHash, NodeEq> unique_;
-  std::unordered_map<std::uint64_t, std::uint32_t> and_memo_;
-  std::unordered_map<std::uint64_t, std::uint32_t> or_memo_;
-  std::unordered_map<std::uint32_t, std::uint32_t> not_memo_;
+  FlatMap<std::uint32_t, char, NodeHash, NodeEq> unique_;
+  Memo and_memo_;
+  Memo or_memo_;
+  Memo not_memo_;
+  // Scratch space, so that no operation allocates: the exception lists
+  // being built, one above the other as Apply and Not recurse, and
+  // MakeSparse's and MakeTest's lists (they do not recurse).
+  std::vector<Exception> stack_;
+  std::vector<std::uint32_t> others_;
+  std::vector<Exception> test_;
 };
 
 }  // namespace clearance::compile

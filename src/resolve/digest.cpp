@@ -10,6 +10,13 @@
 // form): building that DOM (a std::map per object) was a seventh of loading
 // 10 000 rules. The digests stay what they were; the tests check the text
 // against a dump of itself parsed back.
+//
+// Each rule's part of that text, with its id and its tags in written order,
+// hashed on its own is the rule's content id: two rules of any two policies
+// with equal ids say the same thing, so a diff passes over them with one
+// compare. Value names, not indices, enter it, so the ids agree across
+// policies that declare their values differently.
+#include <openssl/evp.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -249,6 +256,54 @@ void RuleJson(CanonicalWriter& w, const ResolvedPolicy& policy, const Rule& rule
   w.Close('}');
 }
 
+// SHA-256 of many short texts through one context and one fetched
+// algorithm: EVP_Digest fetches SHA-256 again on every call, a cost that
+// would dominate hashing each of 10 000 rules.
+class Sha256Context {
+ public:
+  Sha256Context() : md_(EVP_MD_fetch(nullptr, "SHA256", nullptr)), ctx_(EVP_MD_CTX_new()) {}
+  ~Sha256Context() {
+    EVP_MD_CTX_free(ctx_);
+    EVP_MD_free(md_);
+  }
+  Sha256Context(const Sha256Context&) = delete;
+  Sha256Context& operator=(const Sha256Context&) = delete;
+
+  ContentId First16(std::string_view text) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    ContentId out{};
+    if (md_ && ctx_ && EVP_DigestInit_ex2(ctx_, md_, nullptr) &&
+        EVP_DigestUpdate(ctx_, text.data(), text.size()) && EVP_DigestFinal_ex(ctx_, digest, &length)) {
+      for (std::size_t i = 0; i < 16; ++i) out[i / 8] = (out[i / 8] << 8) | digest[i];
+    }
+    return out;  // all zero on failure: never equal to anything (SameContent)
+  }
+
+ private:
+  EVP_MD* md_;
+  EVP_MD_CTX* ctx_;
+};
+
+// The text a rule's content id hashes: its id, its digest text, and its
+// tags in their written order (the digest sorts them, the diff compares
+// them as written).
+std::string ContentText(const Rule& rule, std::string_view digest_text) {
+  CanonicalWriter w;
+  w.Open('[');
+  w.StringItem(rule.info.id);
+  w.Item(digest_text);
+  StringList(w, {rule.info.tags.begin(), rule.info.tags.end()}, false);
+  w.Close(']');
+  return std::move(w.out());
+}
+
+// Where each rule's text lies in the canonical JSON.
+struct RuleSpan {
+  const Rule* rule;
+  std::size_t begin, end;
+};
+
 template <typename T, typename NameOf>
 std::vector<const T*> SortedByName(const std::vector<T>& items, NameOf name_of) {
   std::vector<const T*> out;
@@ -258,9 +313,7 @@ std::vector<const T*> SortedByName(const std::vector<T>& items, NameOf name_of) 
   return out;
 }
 
-}  // namespace
-
-std::string CanonicalJson(const ResolvedPolicy& policy) {
+std::string CanonicalText(const ResolvedPolicy& policy, std::vector<RuleSpan>* spans) {
   CanonicalWriter w;
   w.Open('{');
   w.Key("clearance-digest");
@@ -282,15 +335,33 @@ std::string CanonicalJson(const ResolvedPolicy& policy) {
   for (const Rule* rule :
        SortedByName(policy.rules, [](const Rule& r) -> const std::string& { return r.info.id; })) {
     w.Key(rule->info.id);
+    const std::size_t begin = w.out().size();
     RuleJson(w, policy, *rule);
+    if (spans) spans->push_back({rule, begin, w.out().size()});
   }
   w.Close('}');
   w.Close('}');
   return std::move(w.out());
 }
 
+}  // namespace
+
+std::string CanonicalJson(const ResolvedPolicy& policy) { return CanonicalText(policy, nullptr); }
+
 std::string ComputeDigest(const ResolvedPolicy& policy) {
   return "sha256:" + Sha256Hex(CanonicalJson(policy));
+}
+
+void Fingerprint(ResolvedPolicy& policy) {
+  std::vector<RuleSpan> spans;
+  const std::string text = CanonicalText(policy, &spans);
+  policy.digest = "sha256:" + Sha256Hex(text);
+  Sha256Context sha;
+  for (const RuleSpan& span : spans) {
+    Rule& rule = policy.rules[static_cast<std::size_t>(span.rule - policy.rules.data())];
+    rule.content_id =
+        sha.First16(ContentText(rule, std::string_view(text).substr(span.begin, span.end - span.begin)));
+  }
 }
 
 }  // namespace clearance::resolve

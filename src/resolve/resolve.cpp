@@ -291,7 +291,7 @@ std::optional<ResolvedPolicy> Resolver::Run(const MergedPolicy& merged) {
   ResolveRules(merged);
   ResolveOverrides(merged);
   if (diags_.has_errors()) return std::nullopt;
-  out_.digest = ComputeDigest(out_);
+  Fingerprint(out_);
   return std::move(out_);
 }
 

@@ -14,6 +14,9 @@ std::optional<ResolvedPolicy> Resolve(const load::PolicyDoc& document, const Lim
 
 // "sha256:<hex>" over the policy's meaning (see digest.cpp).
 std::string ComputeDigest(const ResolvedPolicy& policy);
+// Sets policy.digest (ComputeDigest) and every rule's content_id from one
+// canonical text.
+void Fingerprint(ResolvedPolicy& policy);
 // The canonical JSON text that ComputeDigest hashes.
 std::string CanonicalJson(const ResolvedPolicy& policy);
 

@@ -299,6 +299,8 @@ RuleInfo ReadRuleInfo(ByteReader& in, std::size_t rules) {
 
 void WriteRule(const Rule& rule, ByteWriter& out) {
   WriteRuleInfo(rule.info, out);
+  out.U64(rule.content_id[0]);
+  out.U64(rule.content_id[1]);
   WriteCond(rule.when, out);
   out.U32s(rule.overridden_by);
   out.U64(rule.groups_named.size());
@@ -315,6 +317,10 @@ void WriteRule(const Rule& rule, ByteWriter& out) {
 Rule ReadRule(ByteReader& in, const std::vector<Dimension>& dims, std::size_t rules) {
   Rule rule;
   rule.info = ReadRuleInfo(in, rules);
+  // Trusted only for equality (diff skips rules whose ids match): an edited
+  // id can make a diff miss a change, never read out of bounds.
+  rule.content_id[0] = in.U64("content id");
+  rule.content_id[1] = in.U64("content id");
   ReadCond(in, dims, 0, rule.when);
   rule.overridden_by = in.Indices(rules, "overridden by");
   rule.groups_named.resize(in.Count(8, "groups named"));

@@ -11,6 +11,7 @@
 #include "analysis/diff.hpp"
 #include "analysis/diff_random_policies.hpp"
 #include "api/policy_access.hpp"
+#include "clearance/report.hpp"
 #include "support/fixtures.hpp"
 
 namespace clearance {
@@ -426,6 +427,130 @@ TEST_CASE("diff regions equal brute force on random policy pairs", "[diff][prope
   CHECK(with_changes > 300);  // the generator does produce changes
   CHECK(agreeing > 50);
   CHECK(recompiled > 50);
+}
+
+// The policy with its rules' content ids cleared: the diff then compares
+// every rule field by field (resolve::SameContent never holds).
+Policy WithoutContentIds(const Policy& policy) {
+  auto data = std::make_shared<internal::PolicyData>(internal::DataOf(policy));
+  for (resolve::Rule& r : data->resolved.rules) r.content_id = {};
+  return internal::PolicyAccess::Make(std::move(data));
+}
+
+// How many rules of `o` have a rule of the same content in `n`.
+int SameContentRules(const Policy& o, const Policy& n) {
+  const auto& old_rules = internal::DataOf(o).resolved.rules;
+  const auto& new_resolved = internal::DataOf(n).resolved;
+  int same = 0;
+  for (const resolve::Rule& r : old_rules) {
+    const auto it = new_resolved.rule_index.find(r.info.id);
+    same += it != new_resolved.rule_index.end() && resolve::SameContent(r, new_resolved.rules[it->second]);
+  }
+  return same;
+}
+
+TEST_CASE("diff skipping rules of equal content ids equals the field-by-field diff", "[diff][property]") {
+  int compared = 0, skipped_rules = 0, with_changes = 0;
+  for (std::uint32_t seed = 4001; seed <= 4150; ++seed) {
+    diff_testing::PolicyPair gen(seed);
+    const auto old_model = gen.Random();
+    const Policy a = MustLoad(gen.Yaml(old_model));
+    const Policy b = MustLoad(gen.Yaml(gen.Mutate(old_model)));
+    const Policy slow_a = WithoutContentIds(a);
+    const Policy slow_b = WithoutContentIds(b);
+    DiffOptions options;
+    options.date = *Date::Parse(gen.Date());
+    if (gen.Chance(4)) options.to_date = Date::Parse(gen.Date());
+    if (gen.Chance(4)) options = DiffOptions{.all_dates = true};
+    skipped_rules += SameContentRules(a, b);
+    for (DiffBy by : {DiffBy::kEffect, DiffBy::kOutcome, DiffBy::kDecisive}) {
+      options.by = by;
+      for (bool swap : {false, true}) {
+        INFO("seed " << seed << (swap ? " swapped" : "") << " by " << static_cast<int>(by));
+        auto fast = Diff(swap ? b : a, swap ? a : b, options);
+        auto slow = Diff(swap ? slow_b : slow_a, swap ? slow_a : slow_b, options);
+        REQUIRE(fast);
+        REQUIRE(slow);
+        CHECK(DiffToJson(*fast) == DiffToJson(*slow));
+        ++compared;
+        with_changes += fast->regions.empty() ? 0 : 1;
+      }
+    }
+  }
+  CHECK(compared == 900);
+  CHECK(skipped_rules > 200);  // the fast path is taken
+  CHECK(with_changes > 300);
+}
+
+TEST_CASE("a change to one field of one rule among many unchanged ones is found", "[diff]") {
+  // One rule of twenty changed in one field at a time: everything else
+  // has equal content ids and is skipped, the changed rule must not be.
+  std::string rules;
+  for (int i = 0; i < 20; ++i) {
+    rules += "  - id: r" + std::to_string(i) + "\n    effect: allow\n    when: country == C" + std::to_string(i % 5) +
+             " and model == m" + std::to_string(i % 3) + "\n    because: B" + std::to_string(i) + "\n";
+  }
+  // `base` meets r7 only where an override can matter.
+  const auto head = [](const std::string& base_when) {
+    return R"(clearance: 1
+policy: p
+dimensions:
+  model:
+    values: [m0, m1, m2]
+  country:
+    values: [C0, C1, C2, C3, C4]
+rules:
+  - id: base
+    effect: deny
+    when: )" + base_when + R"(
+    outcome: held
+)";
+  };
+  const std::string target = "  - id: r7\n    effect: allow\n    when: country == C2 and model == m1\n    because: B7\n";
+  REQUIRE(rules.find(target) != std::string::npos);
+  struct Edit {
+    std::string replacement;
+    DiffBy by;
+    std::string base_when = "model == m0";
+  };
+  const std::vector<Edit> edits = {
+      {"  - id: r7\n    effect: deny\n    when: country == C2 and model == m1\n    because: B7\n", DiffBy::kEffect},
+      {"  - id: r7\n    effect: allow\n    when: country == C3 and model == m1\n    because: B7\n", DiffBy::kEffect},
+      {"  - id: r7\n    effect: allow\n    when: country == C2 and model == m1\n    because: B8\n", DiffBy::kDecisive},
+      {"  - id: r7\n    effect: allow\n    when: country == C2 and model == m1\n    because: B7\n    cite: X\n",
+       DiffBy::kDecisive},
+      {"  - id: r7\n    effect: allow\n    when: country == C2 and model == m1\n    because: B7\n    outcome: o\n",
+       DiffBy::kOutcome},
+      {"  - id: r7\n    effect: allow\n    when: country == C2 and model == m1\n    because: B7\n"
+       "    obligations: [x]\n",
+       DiffBy::kOutcome},
+      {"  - id: r7\n    effect: allow\n    when: country == C2 and model == m1\n    because: B7\n    tags: [x]\n",
+       DiffBy::kDecisive},
+      {"  - id: r7\n    effect: allow\n    when: country == C2 and model == m1\n    because: B7\n"
+       "    expires: 2020-01-01\n",
+       DiffBy::kEffect},
+      {"  - id: r7\n    effect: allow\n    when: country == C2 and model == m1\n    because: B7\n"
+       "    overrides: [base]\n",
+       DiffBy::kEffect, "country == C2"},
+  };
+  for (const Edit& edit : edits) {
+    INFO(edit.replacement);
+    std::string changed = rules;
+    changed.replace(changed.find(target), target.size(), edit.replacement);
+    const Policy a = MustLoad(head(edit.base_when) + rules);
+    const Policy b = MustLoad(head(edit.base_when) + changed);
+    CHECK(SameContentRules(a, b) == 20);  // all but r7
+    DiffOptions options;
+    options.date = *Date::Parse("2026-06-01");
+    options.by = edit.by;
+    auto fast = Diff(a, b, options);
+    auto slow = Diff(WithoutContentIds(a), WithoutContentIds(b), options);
+    REQUIRE(fast);
+    REQUIRE(slow);
+    CHECK(DiffToJson(*fast) == DiffToJson(*slow));
+    CHECK_FALSE(fast->regions.empty());
+    CheckReport(a, b, options, *fast);
+  }
 }
 
 TEST_CASE("a policy diffed against itself on one date changes nothing", "[diff]") {
