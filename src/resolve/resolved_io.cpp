@@ -336,6 +336,31 @@ Rule ReadRule(ByteReader& in, const std::vector<Dimension>& dims, std::size_t ru
   return rule;
 }
 
+// No rule overrides itself through a chain (the loader rejects override
+// cycles): combining relies on it, since in any set of matching rules some
+// rule is then overridden by none of the others.
+bool OverridesAcyclic(const std::vector<Rule>& rules) {
+  std::vector<std::vector<std::uint32_t>> beats(rules.size());
+  for (std::uint32_t r = 0; r < rules.size(); ++r) {
+    for (std::uint32_t winner : rules[r].overridden_by) beats[winner].push_back(r);
+  }
+  std::vector<std::uint32_t> winners_left(rules.size()), ready;
+  for (std::uint32_t r = 0; r < rules.size(); ++r) {
+    winners_left[r] = static_cast<std::uint32_t>(rules[r].overridden_by.size());
+    if (winners_left[r] == 0) ready.push_back(r);
+  }
+  std::size_t done = 0;
+  while (!ready.empty()) {
+    const std::uint32_t r = ready.back();
+    ready.pop_back();
+    ++done;
+    for (std::uint32_t loser : beats[r]) {
+      if (--winners_left[loser] == 0) ready.push_back(loser);
+    }
+  }
+  return done == rules.size();
+}
+
 }  // namespace
 
 void WriteResolved(const ResolvedPolicy& policy, ByteWriter& out) {
@@ -367,6 +392,7 @@ std::optional<ResolvedPolicy> ReadResolved(ByteReader& in) {
   for (std::size_t d = 0; d < dims && in.ok(); ++d) p.dims.push_back(ReadDimension(in, dims));
   const std::size_t rules = in.Count(16, "rules");
   for (std::size_t r = 0; r < rules && in.ok(); ++r) p.rules.push_back(ReadRule(in, p.dims, rules));
+  if (in.ok()) in.Expect(OverridesAcyclic(p.rules), "override cycle");
   if (!in.ok()) return std::nullopt;
   for (std::uint32_t d = 0; d < p.dims.size(); ++d) p.dim_index.emplace(p.dims[d].info.name, d);
   for (std::uint32_t r = 0; r < p.rules.size(); ++r) p.rule_index.emplace(p.rules[r].info.id, r);
