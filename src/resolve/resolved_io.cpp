@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "resolve/graphs.hpp"
+
 namespace clearance::resolve {
 namespace {
 
@@ -340,25 +342,11 @@ Rule ReadRule(ByteReader& in, const std::vector<Dimension>& dims, std::size_t ru
 // cycles): combining relies on it, since in any set of matching rules some
 // rule is then overridden by none of the others.
 bool OverridesAcyclic(const std::vector<Rule>& rules) {
-  std::vector<std::vector<std::uint32_t>> beats(rules.size());
+  Edges edges;
   for (std::uint32_t r = 0; r < rules.size(); ++r) {
-    for (std::uint32_t winner : rules[r].overridden_by) beats[winner].push_back(r);
+    for (std::uint32_t winner : rules[r].overridden_by) edges.emplace_back(winner, r);
   }
-  std::vector<std::uint32_t> winners_left(rules.size()), ready;
-  for (std::uint32_t r = 0; r < rules.size(); ++r) {
-    winners_left[r] = static_cast<std::uint32_t>(rules[r].overridden_by.size());
-    if (winners_left[r] == 0) ready.push_back(r);
-  }
-  std::size_t done = 0;
-  while (!ready.empty()) {
-    const std::uint32_t r = ready.back();
-    ready.pop_back();
-    ++done;
-    for (std::uint32_t loser : beats[r]) {
-      if (--winners_left[loser] == 0) ready.push_back(loser);
-    }
-  }
-  return done == rules.size();
+  return FindCycles(static_cast<std::uint32_t>(rules.size()), edges).empty();
 }
 
 }  // namespace
